@@ -1,0 +1,98 @@
+// Builds the Fastify app: plugins, then routes, then one error handler. Opening the database,
+// migrating and loading geodata happen before, in main.ts (or the tests' build helper).
+import fastifySensible from '@fastify/sensible'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify'
+import { existsSync } from 'node:fs'
+import { STATUS_CODES } from 'node:http'
+import { fileURLToPath } from 'node:url'
+import type { Db } from './db/types.ts'
+import { catalogueRoutes } from './routes/catalogue.ts'
+import { countryRoutes } from './routes/countries.ts'
+import { healthRoutes } from './routes/health.ts'
+import { placeRoutes } from './routes/places.ts'
+import { ErrorBody } from './routes/schemas.ts'
+import { tileRoutes } from './routes/tiles.ts'
+import { zoneRoutes } from './routes/zone.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db
+  }
+}
+
+const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url))
+const FONTS = fileURLToPath(new URL('../node_modules/@fontsource/', import.meta.url))
+
+export interface AppOptions {
+  db: Db
+  logger?: FastifyServerOptions['logger']
+}
+
+/**
+ * Builds the app around an open, migrated database; the caller closes both. Plugins are queued,
+ * not awaited, so they load at ready() and inherit the error handler set below.
+ */
+export async function buildApp({ db, logger = false }: AppOptions) {
+  const app = Fastify({ logger, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } }).withTypeProvider<TypeBoxTypeProvider>()
+  app.decorate('db', db)
+  app.addSchema(ErrorBody)
+
+  app.register(fastifySensible)
+  app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Sahel Routes API', version: '0.1.0', description: 'Routes, borders, places and tiles for the Sahel-Sahara.' },
+    },
+  })
+
+  app.register(healthRoutes)
+  app.register(catalogueRoutes)
+  app.register(countryRoutes)
+  app.register(placeRoutes)
+  app.register(zoneRoutes)
+  app.register(tileRoutes)
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  // Fonts for map labels and the UI, from npm packages: nothing is fetched from outside.
+  for (const family of ['noto-sans', 'noto-sans-arabic']) {
+    app.register(fastifyStatic, {
+      root: `${FONTS}${family}/files`,
+      prefix: `/fonts/${family}/`,
+      decorateReply: false,
+      maxAge: '30d',
+    })
+  }
+  if (existsSync(WEB_DIST)) app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', decorateReply: false })
+
+  app.setErrorHandler((error: FastifyError & { field?: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed')
+      return reply.code(status).send({ statusCode: status, error: 'Internal Server Error', message: 'internal error' })
+    }
+    const field = error.field ?? validationField(error)
+    return reply.code(status).send({
+      statusCode: status,
+      error: STATUS_CODES[status] ?? 'Bad Request',
+      message: error.message,
+      ...(field ? { field } : {}),
+    })
+  })
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` }),
+  )
+  return app
+}
+
+/** The request field a schema validation error is about: "limit", "body.geometry", ... */
+function validationField(error: FastifyError): string | undefined {
+  const first = error.validation?.[0]
+  if (!first) return undefined
+  const missing = (first.params as { missingProperty?: string } | undefined)?.missingProperty
+  const path = [...first.instancePath.split('/').filter(Boolean), ...(missing ? [missing] : [])].join('.')
+  return error.validationContext === 'body' ? ['body', path].filter(Boolean).join('.') : path || undefined
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

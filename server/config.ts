@@ -1,0 +1,59 @@
+// The only reader of process.env. Validates once at boot and returns a frozen object, so a bad
+// value stops the service with a message that names the variable.
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+
+export interface Config {
+  /** TCP port for the HTTP server. */
+  port: number
+  /** Address to bind; 127.0.0.1 keeps a laptop install private. */
+  host: string
+  /** Folder of the embedded PGlite database; ignored when databaseUrl is set. */
+  dataDir: string
+  /** PostgreSQL + PostGIS connection string; when set the `pg` driver is used. */
+  databaseUrl: string | null
+  logLevel: LogLevel
+}
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+/** Thrown for an invalid environment variable; the message names the variable. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the service configuration from an environment map. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
+  const port = parsePort(env.PORT)
+  const host = (env.HOST ?? '127.0.0.1').trim()
+  if (host === '') throw new ConfigError('HOST must not be empty')
+  const dataDir = (env.DATA_DIR ?? './data').trim()
+  if (dataDir === '') throw new ConfigError('DATA_DIR must not be empty')
+  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL)
+  const logLevel = (env.LOG_LEVEL ?? 'info').trim() as LogLevel
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`)
+  }
+  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel })
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 3000
+  const port = Number(raw)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${raw}"`)
+  }
+  return port
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL, got an unparsable value')
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`)
+  }
+  return raw
+}

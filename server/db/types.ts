@@ -1,0 +1,21 @@
+// The one small database interface both drivers implement. Repos see only this.
+
+export type DriverName = 'pglite' | 'pg'
+
+/** Something that runs parameterised SQL: the database itself or an open transaction. */
+export interface Queryable {
+  /** Runs one statement with $1..$n parameters and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>
+}
+
+/** An open transaction; exec runs a parameterless multi-statement script (migrations). */
+export interface Tx extends Queryable {
+  exec(sql: string): Promise<void>
+}
+
+export interface Db extends Queryable {
+  readonly driver: DriverName
+  /** Runs fn inside BEGIN/COMMIT on one connection; any throw rolls the whole transaction back. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}

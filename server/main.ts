@@ -1,0 +1,28 @@
+// Listen, and close gracefully on SIGINT/SIGTERM; nothing else.
+import { ConfigError, loadConfig } from './config.ts'
+import { startApp } from './start.ts'
+
+async function main(): Promise<void> {
+  let config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    console.error(`configuration error: ${err.message}`)
+    process.exit(2)
+  }
+  const app = await startApp(config)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.log.info({ signal }, 'closing')
+      app.close().then(() => process.exit(0), () => process.exit(1))
+    })
+  }
+  await app.listen({ port: config.port, host: config.host })
+  app.log.info({ driver: app.db.driver, dataDir: app.db.driver === 'pglite' ? config.dataDir : undefined }, 'Sahel Routes ready')
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,81 @@
+// GET /tiles/{layer}/{z}/{x}/{y}.mvt and /tiles/{layer}.json (TileJSON 3.0.0).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { tileError } from '../geo/tiles.ts'
+import { ANALYSIS_BBOX } from '../geo/vocabulary.ts'
+import { BadRequestError } from '../http-errors.ts'
+import { getTile, TILE_LAYERS, type TileLayer } from '../repos/tiles.ts'
+import { ErrorRef } from './schemas.ts'
+
+const MVT_TYPE = 'application/vnd.mapbox-vector-tile'
+
+/** Attribute names and types of each layer, as TileJSON vector_layers lists them. */
+const LAYER_FIELDS: Record<TileLayer, Record<string, string>> = {
+  countries: { iso3: 'String', name_en: 'String', name_fr: 'String', name_ar: 'String', member: 'Boolean' },
+  borders: { a_iso3: 'String', b_iso3: 'String', length_km: 'Number' },
+  places: { id: 'Number', name: 'String', iso3: 'String', rank: 'Number: 0 capital, 1 hub or waypoint, 2 town', source: 'String' },
+  routes: { id: 'String', name: 'String', family: 'String', kind: 'String', confidence: 'String', direction: 'String' },
+}
+
+const ATTRIBUTION: Record<TileLayer, string> = {
+  countries: 'Natural Earth',
+  borders: 'Natural Earth',
+  places: 'GeoNames (CC BY 4.0)',
+  routes: 'Sahel Routes catalogue',
+}
+
+const Layer = Type.Enum([...TILE_LAYERS])
+const TileParams = Type.Object({ layer: Layer, z: Type.Integer(), x: Type.Integer(), y: Type.Integer() })
+
+export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/tiles/:layer.json',
+    {
+      schema: {
+        tags: ['tiles'],
+        summary: 'TileJSON 3.0.0 for one vector tile layer',
+        params: Type.Object({ layer: Layer }),
+        response: { 200: Type.Object({}, { additionalProperties: true }), 400: ErrorRef },
+      },
+    },
+    async (request) => {
+      const { layer } = request.params
+      const origin = `${request.protocol}://${request.host}`
+      return {
+        tilejson: '3.0.0',
+        name: layer,
+        scheme: 'xyz',
+        tiles: [`${origin}/tiles/${layer}/{z}/{x}/{y}.mvt`],
+        minzoom: 0,
+        maxzoom: 14,
+        bounds: ANALYSIS_BBOX,
+        attribution: ATTRIBUTION[layer],
+        vector_layers: [{ id: layer, fields: LAYER_FIELDS[layer], minzoom: 0, maxzoom: 14 }],
+      }
+    },
+  )
+
+  app.get(
+    '/tiles/:layer/:z/:x/:y.mvt',
+    {
+      schema: {
+        tags: ['tiles'],
+        summary: 'One Mapbox Vector Tile of a layer (204 when empty)',
+        params: TileParams,
+        response: {
+          200: { description: 'Mapbox Vector Tile', content: { [MVT_TYPE]: { schema: Type.Unknown() } } },
+          204: Type.Null({ description: 'empty tile' }),
+          400: ErrorRef,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { layer, z, x, y } = request.params
+      const problem = tileError(z, x, y)
+      if (problem) throw new BadRequestError(problem.field, problem.message)
+      const tile = await getTile(app.db, layer, z, x, y)
+      if (tile.byteLength === 0) return reply.code(204).send(null)
+      return reply.type(MVT_TYPE).send(Buffer.from(tile.buffer, tile.byteOffset, tile.byteLength))
+    },
+  )
+}

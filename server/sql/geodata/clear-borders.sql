@@ -1,0 +1,2 @@
+-- Empties the borders table before a reload; returns nothing.
+DELETE FROM borders

@@ -1,0 +1,2 @@
+-- Empties the countries table before a reload; returns nothing.
+DELETE FROM countries

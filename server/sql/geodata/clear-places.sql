@@ -1,0 +1,2 @@
+-- Empties the places table before a reload; returns nothing.
+DELETE FROM places

@@ -1,0 +1,2 @@
+-- Empties the zones table before a reload; returns nothing.
+DELETE FROM zones

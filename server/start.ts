@@ -1,0 +1,22 @@
+// Everything between "process starts" and "app ready": open the configured database, migrate,
+// load changed geodata, build the app. Shared by main.ts, the tests' build helper and the bench.
+import { buildApp, type App } from './app.ts'
+import type { Config } from './config.ts'
+import { migrate } from './db/migrate.ts'
+import { openDb } from './db/open.ts'
+import { loadGeodata } from './load-geodata.ts'
+
+/** Opens, migrates and seeds the database, then builds the app; closing the app closes the db. */
+export async function startApp(config: Pick<Config, 'databaseUrl' | 'dataDir'> & { logLevel?: Config['logLevel'] }): Promise<App> {
+  const db = await openDb(config)
+  try {
+    await migrate(db)
+    await loadGeodata(db)
+  } catch (err) {
+    await db.close()
+    throw err
+  }
+  const app = await buildApp({ db, logger: config.logLevel && config.logLevel !== 'silent' ? { level: config.logLevel } : false })
+  app.addHook('onClose', async () => db.close())
+  return app
+}

@@ -1,0 +1,25 @@
+// build(): an app on a fresh copy of the template database of one driver, for app.inject.
+import { startApp } from '../../server/start.ts'
+import type { App } from '../../server/app.ts'
+import { copyTemplate, type DriverName } from './databases.ts'
+
+export interface TestApp {
+  app: App
+  driver: DriverName
+  /** Closes the app and drops its database copy. */
+  close: () => Promise<void>
+}
+
+/** Builds the app on its own copy of the prepared database; call close() in afterAll. */
+export async function build(driver: DriverName): Promise<TestApp> {
+  const { config, drop } = await copyTemplate(driver)
+  const app = await startApp(config)
+  return {
+    app,
+    driver,
+    close: async () => {
+      await app.close()
+      await drop()
+    },
+  }
+}

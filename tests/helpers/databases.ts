@@ -1,0 +1,58 @@
+// Test databases for both drivers. Preparing one (PostGIS, migrations, geodata) takes tens of
+// seconds, so the global setup prepares a template once per run and each test file copies it:
+// a PGlite data folder copied on disk, a PostgreSQL database created WITH TEMPLATE.
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+
+export type DriverName = 'pglite' | 'pg'
+
+export const PGLITE_TEMPLATE_DIR = join(process.cwd(), '.tmp', 'pglite-template')
+export const PG_TEMPLATE_DB = 'sahel_routes_template'
+
+/**
+ * The drivers the integration suite runs against: always PGlite; the PostGIS server when
+ * DATABASE_URL is set. Under CI=true a missing DATABASE_URL is an error, not a skip.
+ */
+export function testDrivers(): DriverName[] {
+  if (process.env.DATABASE_URL) return ['pglite', 'pg']
+  if (process.env.CI === 'true') throw new Error('CI=true but DATABASE_URL is not set: the PostGIS driver tests cannot be skipped in CI')
+  console.warn('skipped: no PostGIS (DATABASE_URL not set) — integration tests run on PGlite only')
+  return ['pglite']
+}
+
+/** Returns DATABASE_URL with its database name replaced. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url)
+  u.pathname = `/${database}`
+  return u.toString()
+}
+
+/** A fresh copy of the prepared template for one test file, and how to drop it. */
+export async function copyTemplate(driver: DriverName): Promise<{ config: { dataDir: string; databaseUrl: string | null }; drop: () => Promise<void> }> {
+  if (driver === 'pglite') {
+    if (!existsSync(PGLITE_TEMPLATE_DIR)) throw new Error(`no PGlite template at ${PGLITE_TEMPLATE_DIR}: run the suite through vitest (global setup)`)
+    const dir = mkdtempSync(join(tmpdir(), 'sahel-pglite-'))
+    cpSync(PGLITE_TEMPLATE_DIR, dir, { recursive: true })
+    return { config: { dataDir: dir, databaseUrl: null }, drop: async () => rmSync(dir, { recursive: true, force: true }) }
+  }
+  const admin = process.env.DATABASE_URL!
+  const name = `sahel_routes_t${process.pid}_${Math.floor(Math.random() * 1e9)}`
+  await adminQuery(admin, `CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`)
+  return {
+    config: { dataDir: '', databaseUrl: withDatabase(admin, name) },
+    drop: async () => adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  }
+}
+
+/** Runs one statement on the server named by url, on a short-lived connection. */
+export async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}

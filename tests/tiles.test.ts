@@ -1,0 +1,79 @@
+// Vector tiles and TileJSON, against every driver under test.
+import { VectorTile } from '@mapbox/vector-tile'
+import { PbfReader } from 'pbf'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build, type TestApp } from './helpers/build.ts'
+import { testDrivers } from './helpers/databases.ts'
+
+describe.each(testDrivers())('tiles on %s', (driver) => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await build(driver)
+  })
+  afterAll(async () => t?.close())
+
+  const tile = async (url: string) => {
+    const res = await t.app.inject({ method: 'GET', url })
+    return { res, tile: res.statusCode === 200 ? new VectorTile(new PbfReader(res.rawPayload)) : null }
+  }
+
+  it('serves the countries of tile 0/0/0 with their names', async () => {
+    const { res, tile: vt } = await tile('/tiles/countries/0/0/0.mvt')
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('application/vnd.mapbox-vector-tile')
+    const layer = vt!.layers.countries
+    const iso3 = Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties.iso3)
+    expect(iso3).toEqual(expect.arrayContaining(['LBY', 'NER', 'TCD', 'MLI']))
+    expect(layer.feature(iso3.indexOf('LBY')).properties.name_fr).toBe('Libye')
+  })
+
+  it('serves the Libya–Niger border line in a tile over Tummo', async () => {
+    // tile 5/17/13 covers lon 11.25..22.5, lat 21.9..31.95: the LBY–NER border runs through it
+    const { tile: vt } = await tile('/tiles/borders/5/17/13.mvt')
+    const layer = vt!.layers.borders
+    const pairs = Array.from({ length: layer.length }, (_, i) => `${layer.feature(i).properties.a_iso3}-${layer.feature(i).properties.b_iso3}`)
+    expect(pairs).toContain('LBY-NER')
+  })
+
+  it('shows hubs from zoom 3 and every town only from zoom 6', async () => {
+    const z4 = (await tile('/tiles/places/4/8/7.mvt')).tile!.layers.places
+    const ranks = new Set(Array.from({ length: z4.length }, (_, i) => z4.feature(i).properties.rank))
+    expect(ranks.has(2)).toBe(false)
+    expect(z4.length).toBeGreaterThan(0)
+  })
+
+  it('serves catalogue routes with family and kind', async () => {
+    const { tile: vt } = await tile('/tiles/routes/3/4/3.mvt')
+    const layer = vt!.layers.routes
+    expect(layer.length).toBeGreaterThan(5)
+    expect(layer.feature(0).properties).toHaveProperty('family')
+    expect(layer.feature(0).properties).toHaveProperty('kind')
+  })
+
+  it('answers an empty tile (mid-Pacific) with 204', async () => {
+    const { res } = await tile('/tiles/countries/5/0/15.mvt')
+    expect(res.statusCode).toBe(204)
+  })
+
+  it('answers x out of range with a 400 naming x', async () => {
+    const { res } = await tile('/tiles/countries/2/4/0.mvt')
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ field: 'x', message: 'x must be an integer from 0 to 3 at z=2, got 4' })
+  })
+
+  it('answers an unknown layer with a 400 naming layer', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/tiles/roads/0/0/0.mvt' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().field).toBe('layer')
+  })
+
+  it('describes each layer in a TileJSON 3.0.0 document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/tiles/places.json', headers: { host: 'example.test:3000' } })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({
+      tilejson: '3.0.0',
+      tiles: ['http://example.test:3000/tiles/places/{z}/{x}/{y}.mvt'],
+      vector_layers: [{ id: 'places' }],
+    })
+  })
+})

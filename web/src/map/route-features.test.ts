@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { sampleRoute } from '../test-fixtures.ts'
+import { FAMILY_COLOURS } from './palette.ts'
+import { routeBounds, toMapRoutes, toMapWaypoints } from './route-features.ts'
+
+describe('toMapRoutes', () => {
+  it('keeps the geometry and id and only the styled properties', () => {
+    const route = sampleRoute()
+    const [feature] = toMapRoutes({ type: 'FeatureCollection', features: [route] }).features
+    expect(feature.id).toBe('central-agadez-tripoli')
+    expect(feature.geometry).toBe(route.geometry)
+    expect(feature.properties).toEqual({
+      id: 'central-agadez-tripoli', name: 'Agadez – Sabha – Tripoli', family: 'central',
+      kind: 'migration', confidence: 'high', direction: 'forward',
+    })
+  })
+})
+
+describe('toMapWaypoints', () => {
+  it('numbers the waypoints in order of travel and colours them like the route', () => {
+    const points = toMapWaypoints(sampleRoute()).features
+    expect(points.map((p) => [p.properties.order, p.properties.name])).toEqual([[1, 'Agadez'], [2, 'Sabha'], [3, 'Tripoli']])
+    expect(points[1].geometry.coordinates).toEqual([14.43, 27.04])
+    expect(points[0].properties.colour).toBe(FAMILY_COLOURS.central)
+  })
+
+  it('is empty when no route is selected', () => {
+    expect(toMapWaypoints(null).features).toEqual([])
+  })
+})
+
+describe('routeBounds', () => {
+  it('boxes the route line in degrees', () => {
+    expect(routeBounds(sampleRoute())).toEqual([7.99, 16.97, 14.43, 32.89])
+  })
+})

@@ -1,0 +1,65 @@
+// What the map sources hold: routes slimmed to the properties the style reads (MapLibre would
+// stringify nested arrays anyway; the panel reads the full route from the API's collection),
+// and a selected route's waypoints as points.
+
+import type { FeatureCollection, LineString, Point } from 'geojson'
+import type { RouteCollection, RouteFeature } from '../api.ts'
+import { routeColour } from './palette.ts'
+
+/** The properties the route layers' expressions read. */
+export interface MapRouteProperties {
+  id: string
+  name: string
+  family: string
+  kind: string
+  confidence: string
+  direction: string
+}
+
+/** One waypoint point: its 1-based position along the route, name, and the route's colour. */
+export interface MapWaypointProperties {
+  order: number
+  name: string
+  iso3: string
+  colour: string
+}
+
+/** The routes source's data: the same geometries with only the styled properties. */
+export function toMapRoutes(routes: RouteCollection): FeatureCollection<LineString, MapRouteProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: routes.features.map((feature) => {
+      const { id, name, family, kind, confidence, direction } = feature.properties
+      return { type: 'Feature', id, geometry: feature.geometry, properties: { id, name, family, kind, confidence, direction } }
+    }),
+  }
+}
+
+/** The waypoints source's data for one route, or no points when no route is selected. */
+export function toMapWaypoints(route: RouteFeature | null): FeatureCollection<Point, MapWaypointProperties> {
+  if (!route) return { type: 'FeatureCollection', features: [] }
+  const colour = routeColour(route.properties.family, route.properties.kind)
+  return {
+    type: 'FeatureCollection',
+    features: route.properties.waypoints.map((waypoint, index) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [waypoint.lng, waypoint.lat] },
+      properties: { order: index + 1, name: waypoint.name, iso3: waypoint.iso3, colour },
+    })),
+  }
+}
+
+/** [west, south, east, north] in degrees around a route's line, for `fitBounds`. */
+export function routeBounds(route: RouteFeature): [number, number, number, number] {
+  const coordinates = route.geometry.coordinates
+  if (coordinates.length === 0) throw new Error(`route ${route.properties.id} has an empty geometry`)
+  let [west, south] = coordinates[0]
+  let [east, north] = coordinates[0]
+  for (const [lng, lat] of coordinates) {
+    west = Math.min(west, lng)
+    east = Math.max(east, lng)
+    south = Math.min(south, lat)
+    north = Math.max(north, lat)
+  }
+  return [west, south, east, north]
+}
