@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs'
 import { STATUS_CODES } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import type { Db } from './db/types.ts'
+import { analysisRoutes } from './routes/analysis.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
 import { countryRoutes } from './routes/countries.ts'
 import { healthRoutes } from './routes/health.ts'
@@ -49,6 +50,7 @@ export async function buildApp({ db, logger = false }: AppOptions) {
 
   app.register(healthRoutes)
   app.register(catalogueRoutes)
+  app.register(analysisRoutes)
   app.register(countryRoutes)
   app.register(placeRoutes)
   app.register(zoneRoutes)
@@ -72,7 +74,7 @@ export async function buildApp({ db, logger = false }: AppOptions) {
       request.log.error({ err: error }, 'request failed')
       return reply.code(status).send({ statusCode: status, error: 'Internal Server Error', message: 'internal error' })
     }
-    const field = error.field ?? validationField(error)
+    const field = error.field ?? validationField(error) ?? (error.code?.startsWith('FST_ERR_CTP') ? 'body' : undefined)
     return reply.code(status).send({
       statusCode: status,
       error: STATUS_CODES[status] ?? 'Bad Request',
@@ -90,8 +92,9 @@ export async function buildApp({ db, logger = false }: AppOptions) {
 function validationField(error: FastifyError): string | undefined {
   const first = error.validation?.[0]
   if (!first) return undefined
-  const missing = (first.params as { missingProperty?: string } | undefined)?.missingProperty
-  const path = [...first.instancePath.split('/').filter(Boolean), ...(missing ? [missing] : [])].join('.')
+  const params = first.params as { missingProperty?: string; additionalProperty?: string } | undefined
+  const extra = params?.missingProperty ?? params?.additionalProperty
+  const path = [...first.instancePath.split('/').filter(Boolean), ...(extra ? [extra] : [])].join('.')
   return error.validationContext === 'body' ? ['body', path].filter(Boolean).join('.') : path || undefined
 }
 

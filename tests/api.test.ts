@@ -13,7 +13,7 @@ describe.each(testDrivers())('API on %s', (driver) => {
 
   const get = async (url: string) => {
     const res = await t.app.inject({ method: 'GET', url })
-    return { status: res.statusCode, body: res.headers['content-type']?.includes('json') ? res.json() : res.rawPayload }
+    return { status: res.statusCode, body: String(res.headers['content-type']).includes('json') ? res.json() : res.rawPayload }
   }
 
   describe('GET /api/health', () => {

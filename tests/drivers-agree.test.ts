@@ -33,6 +33,18 @@ describe.runIf(both)('PGlite and PostGIS agree', () => {
     expect(a.properties.area_km2).toBe(b.properties.area_km2)
   })
 
+  it('on the analysis of a route', async () => {
+    const url = '/api/routes/cmr-agadez-sabha-tripoli/analysis?corridor_km=25'
+    const [a, b] = await Promise.all([json(lite, url), json(server, url)])
+    expect(a.length_km).toBe(b.length_km)
+    expect(a.countries).toEqual(b.countries)
+    expect(a.border_crossings).toEqual(b.border_crossings)
+    expect(a.places_along.map((p: any) => p.id)).toEqual(b.places_along.map((p: any) => p.id))
+    expect(a.shared_corridors.map((s: any) => [s.id, s.overlap_km])).toEqual(b.shared_corridors.map((s: any) => [s.id, s.overlap_km]))
+    expect(Math.abs(a.corridor.area_km2 / b.corridor.area_km2 - 1)).toBeLessThan(0.001)
+    expect(a.in_zone_km).toBe(b.in_zone_km)
+  })
+
   it.each([
     ['countries', 3, 4, 3],
     ['borders', 5, 17, 13],

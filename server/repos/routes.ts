@@ -1,7 +1,7 @@
 // The route catalogue as GeoJSON features.
 import type { Feature, LineString } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
-import type { Db } from '../db/types.ts'
+import type { Db, Queryable } from '../db/types.ts'
 
 export interface RouteFilter {
   family?: string
@@ -51,4 +51,67 @@ function toFeature({ geometry, props, length_km, ...columns }: RouteRow): RouteF
     properties: { ...props, ...columns, length_km: Math.round(length_km * 10) / 10 },
     geometry,
   }
+}
+
+/** What an analyst sends to create or replace a route (already validated). */
+export interface RouteInput {
+  name: string
+  family: string
+  kind: string
+  threats: string[]
+  direction: string
+  confidence: string
+  geometry: LineString
+  description?: string
+  confidence_note?: string
+  sources?: unknown[]
+  waypoints?: unknown[]
+}
+
+/** Thrown when a new route's id is already taken (by a live or a deleted route). */
+export class RouteIdTakenError extends Error {}
+
+function toRow(id: string, input: RouteInput, countries: string[]) {
+  const { geometry, name, family, kind, threats, direction, confidence, ...props } = input
+  return { id, name, family, kind, threats, direction, confidence, countries, props: { sources: [], waypoints: [], ...props }, geom: geometry }
+}
+
+async function countriesAlong(tx: Queryable, line: LineString): Promise<string[]> {
+  return (await tx.query<{ iso3: string }>(sqlFile('routes/countries-along'), [JSON.stringify(line)])).map((r) => r.iso3)
+}
+
+/** Creates a route; its first version goes to the history. */
+export async function createRoute(db: Db, id: string, input: RouteInput): Promise<RouteFeature> {
+  await db.transaction(async (tx) => {
+    if ((await tx.query(sqlFile('routes/state'), [id])).length > 0) throw new RouteIdTakenError(`route id "${id}" is already taken`)
+    await tx.query(sqlFile('routes/insert'), [JSON.stringify(toRow(id, input, await countriesAlong(tx, input.geometry)))])
+    await tx.query(sqlFile('routes/record-version'), [id, 'create'])
+  })
+  return (await getRoute(db, id))!
+}
+
+/** Replaces a live route, keeping the previous versions; null when there is no such route. */
+export async function updateRoute(db: Db, id: string, input: RouteInput): Promise<RouteFeature | null> {
+  const updated = await db.transaction(async (tx) => {
+    const rows = await tx.query(sqlFile('routes/update'), [JSON.stringify(toRow(id, input, await countriesAlong(tx, input.geometry))), id])
+    if (rows.length === 0) return false
+    await tx.query(sqlFile('routes/record-version'), [id, 'update'])
+    return true
+  })
+  return updated ? getRoute(db, id) : null
+}
+
+/** Deletes a live route (its history stays); false when there is no such route. */
+export async function deleteRoute(db: Db, id: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if ((await tx.query(sqlFile('routes/delete'), [id])).length === 0) return false
+    await tx.query(sqlFile('routes/record-version'), [id, 'delete'])
+    return true
+  })
+}
+
+/** Every version of a route, newest first (also for deleted routes); empty when the id was never used. */
+export async function routeHistory(db: Db, id: string): Promise<Record<string, unknown>[]> {
+  const rows = await db.query<Record<string, unknown> & { props: Record<string, unknown>; length_km: number }>(sqlFile('routes/history'), [id])
+  return rows.map(({ props, length_km, ...r }) => ({ ...props, ...r, length_km: Math.round(length_km * 10) / 10 }))
 }

@@ -1,8 +1,13 @@
-// GET /api/routes and /api/routes/:id: the curated route catalogue as GeoJSON.
+// The route catalogue: read (GET /api/routes, /api/routes/:id) and edit (POST, PUT, DELETE),
+// with every version kept (GET /api/routes/:id/history).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
-import { FAMILIES, KINDS, THREATS } from '../geo/vocabulary.ts'
-import { getRoute, listRoutes } from '../repos/routes.ts'
+import { randomBytes } from 'node:crypto'
+import { Type, type Static } from 'typebox'
+import { LineInputError, parseLineInput } from '../geo/line-input.ts'
+import { searchKey } from '../geo/search-key.ts'
+import { CONFIDENCE, FAMILIES, KINDS, THREATS } from '../geo/vocabulary.ts'
+import { BadRequestError } from '../http-errors.ts'
+import { createRoute, deleteRoute, getRoute, listRoutes, RouteIdTakenError, routeHistory, updateRoute, type RouteInput } from '../repos/routes.ts'
 import { ErrorRef, Feature, FeatureCollection, ISO3 } from './schemas.ts'
 
 const RouteQuery = Type.Object({
@@ -11,6 +16,51 @@ const RouteQuery = Type.Object({
   threat: Type.Optional(Type.Enum([...THREATS])),
   country: Type.Optional(ISO3),
 })
+
+const RouteId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{2,99}$', description: 'kebab-case, 3 to 100 characters' })
+
+const Source = Type.Object({
+  publisher: Type.String({ minLength: 1, maxLength: 200 }),
+  title: Type.String({ minLength: 1, maxLength: 500 }),
+  year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),
+  url: Type.Optional(Type.String({ maxLength: 2000, pattern: '^https?://' })),
+})
+
+const Waypoint = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  lng: Type.Number({ minimum: -180, maximum: 180 }),
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+  iso3: Type.Optional(ISO3),
+})
+
+const RouteBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    family: Type.Enum([...FAMILIES]),
+    kind: Type.Enum([...KINDS]),
+    threats: Type.Array(Type.Enum([...THREATS]), { minItems: 1, uniqueItems: true }),
+    direction: Type.Enum(['forward', 'both']),
+    confidence: Type.Enum([...CONFIDENCE]),
+    geometry: Type.Unknown({ description: 'GeoJSON LineString, at most 10,000 vertices' }),
+    description: Type.Optional(Type.String({ maxLength: 4000 })),
+    confidence_note: Type.Optional(Type.String({ maxLength: 2000 })),
+    sources: Type.Optional(Type.Array(Source, { maxItems: 50 })),
+    waypoints: Type.Optional(Type.Array(Waypoint, { maxItems: 500 })),
+  },
+  { additionalProperties: false },
+)
+const NewRouteBody = Type.Object({ ...RouteBody.properties, id: Type.Optional(RouteId) }, { additionalProperties: false })
+
+/** Checks the geometry the schema could not, and returns the repo's input. */
+function routeInput(body: Static<typeof RouteBody>): RouteInput {
+  try {
+    const { geometry } = parseLineInput(body.geometry, { allowMulti: false, field: 'body.geometry' })
+    return { ...(body as Omit<RouteInput, 'geometry'>), geometry: geometry as RouteInput['geometry'] }
+  } catch (err) {
+    if (err instanceof LineInputError) throw new BadRequestError(err.field, err.message)
+    throw err
+  }
+}
 
 export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -37,5 +87,73 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => (await getRoute(app.db, request.params.id)) ?? reply.notFound(`no route with id "${request.params.id}"`),
+  )
+
+  app.post(
+    '/api/routes',
+    {
+      schema: {
+        tags: ['routes'],
+        summary: 'Create a route (id from the name unless given)',
+        body: NewRouteBody,
+        response: { 201: Feature, 400: ErrorRef, 409: ErrorRef },
+      },
+    },
+    async (request, reply) => {
+      const { id: givenId, ...body } = request.body
+      const id = givenId ?? `${searchKey(body.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'route'}-${randomBytes(3).toString('hex')}`
+      try {
+        return reply.code(201).send(await createRoute(app.db, id, routeInput(body)))
+      } catch (err) {
+        if (err instanceof RouteIdTakenError) return reply.conflict(err.message)
+        throw err
+      }
+    },
+  )
+
+  app.put(
+    '/api/routes/:id',
+    {
+      schema: {
+        tags: ['routes'],
+        summary: 'Replace a route; the previous version stays in its history',
+        params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+        body: RouteBody,
+        response: { 200: Feature, 400: ErrorRef, 404: ErrorRef },
+      },
+    },
+    async (request, reply) =>
+      (await updateRoute(app.db, request.params.id, routeInput(request.body))) ?? reply.notFound(`no route with id "${request.params.id}"`),
+  )
+
+  app.delete(
+    '/api/routes/:id',
+    {
+      schema: {
+        tags: ['routes'],
+        summary: 'Delete a route; its history stays readable',
+        params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+        response: { 204: Type.Null(), 404: ErrorRef },
+      },
+    },
+    async (request, reply) =>
+      (await deleteRoute(app.db, request.params.id)) ? reply.code(204).send(null) : reply.notFound(`no route with id "${request.params.id}"`),
+  )
+
+  app.get(
+    '/api/routes/:id/history',
+    {
+      schema: {
+        tags: ['routes'],
+        summary: 'Every version of a route, newest first, deleted routes included',
+        params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+        response: { 200: Type.Object({ id: Type.String(), versions: Type.Array(Type.Object({}, { additionalProperties: true })) }), 404: ErrorRef },
+      },
+    },
+    async (request, reply) => {
+      const versions = await routeHistory(app.db, request.params.id)
+      if (versions.length === 0) return reply.notFound(`no route with id "${request.params.id}"`)
+      return { id: request.params.id, versions }
+    },
   )
 }

@@ -1,10 +1,12 @@
 -- Returns catalogue routes with their GeoJSON geometry and geodesic length in km, by id,
 -- filtered by family $1, kind $2, threat $3 and a crossed country $4 (ISO3); NULL = any.
 SELECT r.id, r.name, r.family, r.kind, r.threats, r.direction, r.confidence, r.countries, r.props,
+       r.origin, r.version, r.edited, r.updated_at,
        ST_AsGeoJSON(r.geom, 6)::json AS geometry,
        ST_Length(r.geom::geography) / 1000 AS length_km
 FROM routes r
-WHERE ($1::text IS NULL OR r.family = $1)
+WHERE r.deleted_at IS NULL
+  AND ($1::text IS NULL OR r.family = $1)
   AND ($2::text IS NULL OR r.kind = $2)
   AND ($3::text IS NULL OR $3 = ANY (r.threats))
   AND ($4::text IS NULL OR EXISTS (

@@ -6,4 +6,4 @@ WITH env AS (
 SELECT r.id, r.name, r.family, r.kind, r.confidence, r.direction,
        ST_AsGeoJSON(ST_ClipByBox2D(r.geom, env.geo), 6)::json AS geometry
 FROM routes r, env
-WHERE r.geom && env.geo
+WHERE r.geom && env.geo AND r.deleted_at IS NULL

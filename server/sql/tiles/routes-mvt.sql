@@ -9,6 +9,6 @@ FROM (
   SELECT r.id, r.name, r.family, r.kind, r.confidence, r.direction,
          ST_AsMVTGeom(ST_Transform(r.geom, 3857), env.merc, 4096, 64, true) AS geom
   FROM routes r, env
-  WHERE r.geom && env.geo
+  WHERE r.geom && env.geo AND r.deleted_at IS NULL
 ) AS t
 WHERE t.geom IS NOT NULL

@@ -1,0 +1,95 @@
+// Route analysis: PostGIS answers what indexes help with (which countries, borders, places and
+// routes meet the line or its corridor, with geodesic lengths), geo/route-analysis.ts orders
+// and assembles the rest. Catalogue routes and drawn lines take the same path.
+import type { Geometry, LineString, MultiLineString, Position } from 'geojson'
+import { sqlFile } from '../db/sql-files.ts'
+import type { Db } from '../db/types.ts'
+import { degreeMargin, locateAlong, partLengthsKm } from '../geo/along.ts'
+import { type CountryKmRow, type CrossingRow, countryShares, orderCrossings, orderPlaces, overlapExtent, type PlaceRow } from '../geo/route-analysis.ts'
+import { OPERATIONAL_ZONE_ID } from './zones.ts'
+
+export interface AnalysisOptions {
+  /** half-width of the corridor, km */
+  corridorKm: number
+  /** a catalogue route to leave out of shared corridors (the route itself) */
+  routeId?: string
+  /** minimum overlap for a shared corridor, km */
+  minSharedKm?: number
+  /** most places_along returned */
+  maxPlaces?: number
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10
+
+/** The full analysis of a line (LineString or MultiLineString given as its parts). */
+export async function analyseLine(db: Db, geometry: LineString | MultiLineString, parts: Position[][], options: AnalysisOptions) {
+  const { corridorKm, routeId, minSharedKm = 20, maxPlaces = 500 } = options
+  const geojson = JSON.stringify(geometry)
+  const lengths = partLengthsKm(parts)
+  const maxAbsLat = Math.max(...parts.flat().map((p) => Math.abs(p[1])))
+
+  const [{ km: lengthKm }] = await db.query<{ km: number }>(sqlFile('analysis/line-length'), [geojson])
+  const countryRows = await db.query<CountryKmRow>(sqlFile('analysis/country-lengths'), [geojson])
+  const crossingRows: CrossingRow[] = []
+  for (const part of parts) {
+    crossingRows.push(...(await db.query<CrossingRow>(sqlFile('analysis/border-crossings'), [JSON.stringify({ type: 'LineString', coordinates: part })])))
+  }
+  const placeRows = await db.query<PlaceRow>(sqlFile('analysis/places-along'), [geojson, corridorKm, degreeMargin(corridorKm, maxAbsLat)])
+  // simplify by a fiftieth of the corridor width: invisible in the buffer, far fewer segments
+  const [corridor] = await db.query<{ geojson: string; area_km2: number }>(sqlFile('analysis/corridor'), [geojson, corridorKm, corridorKm / 50 / 111.32])
+  const shared = await db.query<{ id: string; name: string; family: string; kind: string; overlap_km: number; geometry: Geometry }>(
+    sqlFile('analysis/shared-corridors'),
+    [corridor.geojson, minSharedKm, routeId ?? null],
+  )
+  const [{ km: inZoneKm }] = await db.query<{ km: number }>(sqlFile('analysis/in-zone'), [geojson, OPERATIONAL_ZONE_ID])
+
+  const places = orderPlaces(parts, placeRows, lengths)
+  return {
+    length_km: round1(lengthKm),
+    countries: countryShares(lengthKm, countryRows),
+    border_crossings: orderCrossings(parts, crossingRows, lengths),
+    places_along: places.slice(0, maxPlaces),
+    places_truncated: places.length > maxPlaces,
+    corridor: { corridor_km: corridorKm, area_km2: Math.round(corridor.area_km2), geometry: JSON.parse(corridor.geojson) as Geometry },
+    shared_corridors: shared.map(({ geometry: overlap, overlap_km, ...route }) => ({
+      ...route,
+      overlap_km: round1(overlap_km),
+      ...overlapExtent(parts, overlap, lengths),
+    })),
+    in_zone_km: round1(inZoneKm),
+  }
+}
+
+export type LineAnalysis = Awaited<ReturnType<typeof analyseLine>>
+
+/** Catalogue routes within radiusKm of a point, nearest first, with the nearest point on each. */
+export async function routesNear(db: Db, at: Position, radiusKm: number) {
+  const rows = await db.query<{ id: string; name: string; family: string; kind: string; distance_km: number; geometry: LineString }>(
+    sqlFile('analysis/near'),
+    [at[0], at[1], radiusKm],
+  )
+  return rows.map(({ geometry, distance_km, ...route }) => {
+    const hit = locateAlong([geometry.coordinates], at)
+    return { ...route, distance_km: round1(distance_km), nearest: { lng: hit.nearest[0], lat: hit.nearest[1] }, along_km: round1(hit.alongKm) }
+  })
+}
+
+/** Whether two countries (a < b) share a land border. */
+export async function borderExists(db: Db, a: string, b: string): Promise<boolean> {
+  return (await db.query(sqlFile('analysis/border-exists'), [a, b])).length > 0
+}
+
+/** Every catalogue route crossing the a–b border (a < b), with its crossings of that border. */
+export async function borderCrossingRoutes(db: Db, a: string, b: string) {
+  const routes = await db.query<{ id: string; name: string; family: string; kind: string; direction: string; geometry: LineString }>(
+    sqlFile('analysis/border-routes'),
+    [a, b],
+  )
+  const out = []
+  for (const { geometry, ...route } of routes) {
+    const rows = await db.query<CrossingRow>(sqlFile('analysis/border-crossings'), [JSON.stringify(geometry)])
+    const crossings = orderCrossings([geometry.coordinates], rows.filter((r) => r.a_iso3 === a && r.b_iso3 === b))
+    if (crossings.length > 0) out.push({ ...route, crossings })
+  }
+  return out
+}
