@@ -30,3 +30,17 @@ describe('degreeMargin', () => {
     expect(deg).toBeLessThan(0.47)
   })
 })
+
+describe('locateAlong against Turf', () => {
+  it('agrees with Turf nearestPointOnLine within 0.2 km on a 25 km-segment desert route', async () => {
+    const { lineString, nearestPointOnLine, point } = await import('@turf/turf')
+    // Agadez to Sabha in 25 km steps with a wiggle, and points up to 20 km off it
+    const line = Array.from({ length: 60 }, (_, i) => [7.99 + i * 0.11, 16.97 + i * 0.17 + 0.03 * Math.sin(i)])
+    for (const at of [[9, 18.5], [11.5, 22], [13.8, 26.5]]) {
+      const ours = locateAlong([line], at)
+      const turf = nearestPointOnLine(lineString(line), point(at), { units: 'kilometers' })
+      expect(Math.abs(ours.alongKm - turf.properties.location)).toBeLessThan(0.2)
+      expect(Math.abs(ours.distanceKm - turf.properties.dist)).toBeLessThan(0.2)
+    }
+  })
+})

@@ -28,20 +28,27 @@ export async function analyseLine(db: Db, geometry: LineString | MultiLineString
   const lengths = partLengthsKm(parts)
   const maxAbsLat = Math.max(...parts.flat().map((p) => Math.abs(p[1])))
 
-  const [{ km: lengthKm }] = await db.query<{ km: number }>(sqlFile('analysis/line-length'), [geojson])
-  const countryRows = await db.query<CountryKmRow>(sqlFile('analysis/country-lengths'), [geojson])
-  const crossingRows: CrossingRow[] = []
-  for (const part of parts) {
-    crossingRows.push(...(await db.query<CrossingRow>(sqlFile('analysis/border-crossings'), [JSON.stringify({ type: 'LineString', coordinates: part })])))
-  }
-  const placeRows = await db.query<PlaceRow>(sqlFile('analysis/places-along'), [geojson, corridorKm, degreeMargin(corridorKm, maxAbsLat)])
-  // simplify by a fiftieth of the corridor width: invisible in the buffer, far fewer segments
-  const [corridor] = await db.query<{ geojson: string; area_km2: number }>(sqlFile('analysis/corridor'), [geojson, corridorKm, corridorKm / 50 / 111.32])
-  const shared = await db.query<{ id: string; name: string; family: string; kind: string; overlap_km: number; geometry: Geometry }>(
-    sqlFile('analysis/shared-corridors'),
-    [corridor.geojson, minSharedKm, routeId ?? null],
-  )
-  const [{ km: inZoneKm }] = await db.query<{ km: number }>(sqlFile('analysis/in-zone'), [geojson, OPERATIONAL_ZONE_ID])
+  // Independent queries go out together: the pg pool runs them on parallel connections, PGlite
+  // queues them on its one connection. Only shared corridors wait for the corridor polygon.
+  const corridorStep = db
+    // simplify by a fiftieth of the corridor width: invisible in the buffer, far fewer segments
+    .query<{ geojson: string; area_km2: number }>(sqlFile('analysis/corridor'), [geojson, corridorKm, corridorKm / 50 / 111.32])
+    .then(async ([corridor]) => ({
+      corridor,
+      shared: await db.query<{ id: string; name: string; family: string; kind: string; overlap_km: number; geometry: Geometry }>(
+        sqlFile('analysis/shared-corridors'),
+        [corridor.geojson, minSharedKm, routeId ?? null],
+      ),
+    }))
+  const [[{ km: lengthKm }], countryRows, crossingsPerPart, placeRows, { corridor, shared }, [{ km: inZoneKm }]] = await Promise.all([
+    db.query<{ km: number }>(sqlFile('analysis/line-length'), [geojson]),
+    db.query<CountryKmRow>(sqlFile('analysis/country-lengths'), [geojson]),
+    Promise.all(parts.map((part) => db.query<CrossingRow>(sqlFile('analysis/border-crossings'), [JSON.stringify({ type: 'LineString', coordinates: part })]))),
+    db.query<PlaceRow>(sqlFile('analysis/places-along'), [geojson, corridorKm, degreeMargin(corridorKm, maxAbsLat)]),
+    corridorStep,
+    db.query<{ km: number }>(sqlFile('analysis/in-zone'), [geojson, OPERATIONAL_ZONE_ID]),
+  ])
+  const crossingRows = crossingsPerPart.flat()
 
   const places = orderPlaces(parts, placeRows, lengths)
   return {
