@@ -4,6 +4,8 @@ WITH env AS (
   SELECT ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096), 4326) AS geo
 )
 SELECT p.id, p.name, p.iso3, p.rank, p.source,
+         -- the common English name for GeoNames places the hubs file gives one (Al Jawf: Kufra)
+         CASE WHEN p.source = 'geonames' AND cardinality(p.alt_names) > 0 THEN p.alt_names[1] ELSE p.name END AS label,
        ST_AsGeoJSON(ST_ClipByBox2D(p.geom, env.geo), 6)::json AS geometry
 FROM places p, env
 WHERE p.geom && env.geo

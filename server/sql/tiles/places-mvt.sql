@@ -7,6 +7,8 @@ WITH env AS (
 SELECT ST_AsMVT(t, 'places', 4096, 'geom') AS tile
 FROM (
   SELECT p.id, p.name, p.iso3, p.rank, p.source,
+         -- the common English name for GeoNames places the hubs file gives one (Al Jawf: Kufra)
+         CASE WHEN p.source = 'geonames' AND cardinality(p.alt_names) > 0 THEN p.alt_names[1] ELSE p.name END AS label,
          ST_AsMVTGeom(ST_Transform(p.geom, 3857), env.merc, 4096, 64, true) AS geom
   FROM places p, env
   WHERE p.geom && env.geo

@@ -1,0 +1,41 @@
+// Headless Chromium for browser tests: Debian's /usr/bin/chromium driven by playwright-core.
+// Without it the tests skip with a message, except under CI=true where that is a failure.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext } from 'playwright-core'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-swiftshader',
+]
+
+/** Whether browser tests can run here; throws under CI=true when they cannot. */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true
+  if (process.env.CI === 'true') throw new Error(`CI=true but no browser at ${CHROMIUM}: browser tests cannot be skipped in CI`)
+  console.warn(`skipped: no browser (${CHROMIUM} not found; apt-get install chromium)`)
+  return false
+}
+
+/** A fresh persistent context in its own user-data dir; close() removes the dir. */
+export async function openBrowser(viewport = { width: 1400, height: 900 }): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'sahel-chromium-'))
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, viewport })
+  return {
+    context,
+    close: async () => {
+      await context.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
