@@ -97,7 +97,7 @@ export function basemapLabelLayers(locale: Locale): LayerSpecification[] {
     layout: {
       'icon-image': PLACE_DOT_IMAGE,
       'icon-size': ['match', ['get', 'rank'], 0, 0.85, 1, 0.6, 0.5],
-      'text-field': ['get', 'name'],
+      'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],
       'text-font': ['match', ['get', 'rank'], 0, ['literal', [FONT_BOLD]], ['literal', [FONT_REGULAR]]],
       'text-size': textSize as never,
       'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
