@@ -5,11 +5,23 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { inject } from 'vitest'
 
 export type DriverName = 'pglite' | 'pg'
 
-export const PGLITE_TEMPLATE_DIR = join(process.cwd(), '.tmp', 'pglite-template')
-export const PG_TEMPLATE_DB = 'sahel_routes_template'
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** this run's prepared PGlite data folder */
+    pgliteTemplateDir: string
+    /** this run's prepared PostgreSQL template database */
+    pgTemplateDb: string
+  }
+}
+
+/** Names of one run's templates: unique per run, so runs side by side do not collide. */
+export function templateNames(runId: string): { pgliteTemplateDir: string; pgTemplateDb: string } {
+  return { pgliteTemplateDir: join(process.cwd(), '.tmp', `pglite-template-${runId}`), pgTemplateDb: `sahel_routes_template_${runId}` }
+}
 
 /**
  * The drivers the integration suite runs against: always PGlite; the PostGIS server when
@@ -32,14 +44,15 @@ export function withDatabase(url: string, database: string): string {
 /** A fresh copy of the prepared template for one test file, and how to drop it. */
 export async function copyTemplate(driver: DriverName): Promise<{ config: { dataDir: string; databaseUrl: string | null }; drop: () => Promise<void> }> {
   if (driver === 'pglite') {
-    if (!existsSync(PGLITE_TEMPLATE_DIR)) throw new Error(`no PGlite template at ${PGLITE_TEMPLATE_DIR}: run the suite through vitest (global setup)`)
+    const template = inject('pgliteTemplateDir')
+    if (!template || !existsSync(template)) throw new Error(`no PGlite template at ${template}: run the suite through vitest (global setup)`)
     const dir = mkdtempSync(join(tmpdir(), 'sahel-pglite-'))
-    cpSync(PGLITE_TEMPLATE_DIR, dir, { recursive: true })
+    cpSync(template, dir, { recursive: true })
     return { config: { dataDir: dir, databaseUrl: null }, drop: async () => rmSync(dir, { recursive: true, force: true }) }
   }
   const admin = process.env.DATABASE_URL!
   const name = `sahel_routes_t${process.pid}_${Math.floor(Math.random() * 1e9)}`
-  await adminQuery(admin, `CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`)
+  await adminQuery(admin, `CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplateDb')}`)
   return {
     config: { dataDir: '', databaseUrl: withDatabase(admin, name) },
     drop: async () => adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),

@@ -1,13 +1,14 @@
 // Once per `vitest run`: build geodata and the web app if stale, then prepare a migrated,
 // seeded template database for each driver under test.
 import { execFileSync } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
+import type { TestProject } from 'vitest/node'
 import { migrate } from '../../server/db/migrate.ts'
 import { openPgDb } from '../../server/db/pg.ts'
 import { openPgliteDb } from '../../server/db/pglite.ts'
 import type { Db } from '../../server/db/types.ts'
 import { loadGeodata } from '../../server/load-geodata.ts'
-import { adminQuery, PG_TEMPLATE_DB, PGLITE_TEMPLATE_DIR, testDrivers, withDatabase } from './databases.ts'
+import { adminQuery, templateNames, testDrivers, withDatabase } from './databases.ts'
 
 async function prepare(db: Db): Promise<void> {
   try {
@@ -18,17 +19,24 @@ async function prepare(db: Db): Promise<void> {
   }
 }
 
-export default async function setup(): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: 'inherit' })
   const drivers = testDrivers()
-  // A fresh template every run: migrations or geodata may have changed since the last one.
-  if (existsSync(PGLITE_TEMPLATE_DIR)) rmSync(PGLITE_TEMPLATE_DIR, { recursive: true, force: true })
-  const jobs = [prepare(await openPgliteDb(PGLITE_TEMPLATE_DIR))]
-  if (drivers.includes('pg')) {
-    const admin = process.env.DATABASE_URL!
-    await adminQuery(admin, `DROP DATABASE IF EXISTS ${PG_TEMPLATE_DB} WITH (FORCE)`)
-    await adminQuery(admin, `CREATE DATABASE ${PG_TEMPLATE_DB}`)
-    jobs.push(prepare(await openPgDb(withDatabase(admin, PG_TEMPLATE_DB), { max: 2 })))
+  // Fresh templates every run (migrations or geodata may have changed), named for this run.
+  const { pgliteTemplateDir, pgTemplateDb } = templateNames(`${process.pid}`)
+  rmSync(pgliteTemplateDir, { recursive: true, force: true })
+  const jobs = [prepare(await openPgliteDb(pgliteTemplateDir))]
+  const admin = process.env.DATABASE_URL
+  if (drivers.includes('pg') && admin) {
+    await adminQuery(admin, `DROP DATABASE IF EXISTS ${pgTemplateDb} WITH (FORCE)`)
+    await adminQuery(admin, `CREATE DATABASE ${pgTemplateDb}`)
+    jobs.push(prepare(await openPgDb(withDatabase(admin, pgTemplateDb), { max: 2 })))
   }
   await Promise.all(jobs)
+  project.provide('pgliteTemplateDir', pgliteTemplateDir)
+  project.provide('pgTemplateDb', pgTemplateDb)
+  return async () => {
+    rmSync(pgliteTemplateDir, { recursive: true, force: true })
+    if (drivers.includes('pg') && admin) await adminQuery(admin, `DROP DATABASE IF EXISTS ${pgTemplateDb} WITH (FORCE)`)
+  }
 }
