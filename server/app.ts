@@ -1,18 +1,22 @@
 // Builds the Fastify app: plugins, then routes, then one error handler. Opening the database,
 // migrating and loading geodata happen before, in main.ts (or the tests' build helper).
+import fastifyCompress from '@fastify/compress'
 import fastifySensible from '@fastify/sensible'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify'
 import { existsSync } from 'node:fs'
 import { STATUS_CODES } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import type { Db } from './db/types.ts'
+import { TileCache } from './tile-cache.ts'
 import { analysisRoutes } from './routes/analysis.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
 import { countryRoutes } from './routes/countries.ts'
 import { healthRoutes } from './routes/health.ts'
+import { ogcRoutes } from './routes/ogc.ts'
 import { placeRoutes } from './routes/places.ts'
 import { ErrorBody } from './routes/schemas.ts'
 import { tileRoutes } from './routes/tiles.ts'
@@ -21,6 +25,7 @@ import { zoneRoutes } from './routes/zone.ts'
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db
+    tileCache: TileCache
   }
 }
 
@@ -39,8 +44,11 @@ export interface AppOptions {
 export async function buildApp({ db, logger = false }: AppOptions) {
   const app = Fastify({ logger, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } }).withTypeProvider<TypeBoxTypeProvider>()
   app.decorate('db', db)
+  app.decorate('tileCache', new TileCache())
   app.addSchema(ErrorBody)
 
+  // gzip or brotli for JSON and tiles when the client asks (Accept-Encoding)
+  app.register(fastifyCompress, { customTypes: /^(application\/(.+\+)?json|application\/vnd\.mapbox-vector-tile|text\/)/ })
   app.register(fastifySensible)
   app.register(fastifySwagger, {
     openapi: {
@@ -55,7 +63,10 @@ export async function buildApp({ db, logger = false }: AppOptions) {
   app.register(placeRoutes)
   app.register(zoneRoutes)
   app.register(tileRoutes)
+  app.register(ogcRoutes)
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  // interactive documentation, served from the package: no CDN, no online validator
+  app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true })
 
   // Fonts for map labels and the UI, from npm packages: nothing is fetched from outside.
   for (const family of ['noto-sans', 'noto-sans-arabic']) {

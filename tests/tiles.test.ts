@@ -1,5 +1,6 @@
 // Vector tiles and TileJSON, against every driver under test.
 import { VectorTile } from '@mapbox/vector-tile'
+import { gunzipSync } from 'node:zlib'
 import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type TestApp } from './helpers/build.ts'
@@ -74,6 +75,42 @@ describe.each(testDrivers())('tiles on %s', (driver) => {
       tilejson: '3.0.0',
       tiles: ['http://example.test:3000/tiles/places/{z}/{x}/{y}.mvt'],
       vector_layers: [{ id: 'places' }],
+    })
+  })
+
+  describe('caching', () => {
+    const url = '/tiles/routes/4/8/7.mvt'
+
+    it('answers a matching If-None-Match with 304 and no body', async () => {
+      const first = await t.app.inject({ method: 'GET', url })
+      expect(first.statusCode).toBe(200)
+      expect(first.headers['cache-control']).toBe('public, no-cache')
+      const etag = first.headers.etag as string
+      expect(etag).toMatch(/^"[\w-]+"$/)
+      const again = await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': etag } })
+      expect(again.statusCode).toBe(304)
+      expect(again.rawPayload.byteLength).toBe(0)
+    })
+
+    it('serves a new tile, not a stale one, after a route is edited', async () => {
+      const before = await t.app.inject({ method: 'GET', url })
+      const route = (await t.app.inject({ method: 'GET', url: '/api/routes/fuel-algeria-niger' })).json()
+      const { id, length_km, countries, origin, version, edited, updated_at, geonames_name, ...props } = route.properties
+      const moved = { type: 'LineString', coordinates: [[5.53, 22.79], [8.0, 17.0]] }
+      const put = await t.app.inject({ method: 'PUT', url: `/api/routes/${id}`, payload: { name: props.name, family: props.family, kind: props.kind, threats: props.threats, direction: props.direction, confidence: props.confidence, geometry: moved } })
+      expect(put.statusCode).toBe(200)
+      const after = await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': before.headers.etag as string } })
+      expect(after.statusCode).toBe(200)
+      expect(after.headers.etag).not.toBe(before.headers.etag)
+      expect(Buffer.compare(after.rawPayload, before.rawPayload)).not.toBe(0)
+    })
+
+    it('gzips a tile when the client accepts it', async () => {
+      const plain = await t.app.inject({ method: 'GET', url: '/tiles/countries/2/2/1.mvt' })
+      const zipped = await t.app.inject({ method: 'GET', url: '/tiles/countries/2/2/1.mvt', headers: { 'accept-encoding': 'gzip' } })
+      expect(zipped.headers['content-encoding']).toBe('gzip')
+      expect(Buffer.compare(gunzipSync(zipped.rawPayload), plain.rawPayload)).toBe(0)
+      expect(zipped.rawPayload.byteLength).toBeLessThan(plain.rawPayload.byteLength)
     })
   })
 })

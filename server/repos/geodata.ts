@@ -2,6 +2,7 @@
 // transaction and stamped with the checksum of the files it came from.
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
+import { bumpVersion } from './versions.ts'
 
 export const GEODATA_LAYERS = ['countries', 'borders', 'places', 'zones', 'routes'] as const
 export type GeodataLayer = (typeof GEODATA_LAYERS)[number]
@@ -25,5 +26,6 @@ export async function replaceLayer(db: Db, layer: GeodataLayer, rows: unknown[],
       await tx.query(sqlFile(`geodata/replace-${layer}`), [JSON.stringify(rows)])
     }
     await tx.query(sqlFile('geodata/set-checksum'), [layer, checksum])
+    await bumpVersion(tx, layer)
   })
 }

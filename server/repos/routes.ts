@@ -2,6 +2,7 @@
 import type { Feature, LineString } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db, Queryable } from '../db/types.ts'
+import { bumpVersion } from './versions.ts'
 
 export interface RouteFilter {
   family?: string
@@ -86,6 +87,7 @@ export async function createRoute(db: Db, id: string, input: RouteInput): Promis
     if ((await tx.query(sqlFile('routes/state'), [id])).length > 0) throw new RouteIdTakenError(`route id "${id}" is already taken`)
     await tx.query(sqlFile('routes/insert'), [JSON.stringify(toRow(id, input, await countriesAlong(tx, input.geometry)))])
     await tx.query(sqlFile('routes/record-version'), [id, 'create'])
+    await bumpVersion(tx, 'routes')
   })
   return (await getRoute(db, id))!
 }
@@ -96,6 +98,7 @@ export async function updateRoute(db: Db, id: string, input: RouteInput): Promis
     const rows = await tx.query(sqlFile('routes/update'), [JSON.stringify(toRow(id, input, await countriesAlong(tx, input.geometry))), id])
     if (rows.length === 0) return false
     await tx.query(sqlFile('routes/record-version'), [id, 'update'])
+    await bumpVersion(tx, 'routes')
     return true
   })
   return updated ? getRoute(db, id) : null
@@ -106,6 +109,7 @@ export async function deleteRoute(db: Db, id: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     if ((await tx.query(sqlFile('routes/delete'), [id])).length === 0) return false
     await tx.query(sqlFile('routes/record-version'), [id, 'delete'])
+    await bumpVersion(tx, 'routes')
     return true
   })
 }

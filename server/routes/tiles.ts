@@ -6,8 +6,8 @@ import { ANALYSIS_BBOX } from '../geo/vocabulary.ts'
 import { BadRequestError } from '../http-errors.ts'
 import { getTile, TILE_LAYERS, type TileLayer } from '../repos/tiles.ts'
 import { ErrorRef } from './schemas.ts'
+import { MVT_TYPE, sendTile } from './tile-response.ts'
 
-const MVT_TYPE = 'application/vnd.mapbox-vector-tile'
 
 /** Attribute names and types of each layer, as TileJSON vector_layers lists them. */
 const LAYER_FIELDS: Record<TileLayer, Record<string, string>> = {
@@ -65,6 +65,7 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: { description: 'Mapbox Vector Tile', content: { [MVT_TYPE]: { schema: Type.Unknown() } } },
           204: Type.Null({ description: 'empty tile' }),
+          304: Type.Null({ description: 'not modified since the ETag in If-None-Match' }),
           400: ErrorRef,
         },
       },
@@ -73,9 +74,7 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { layer, z, x, y } = request.params
       const problem = tileError(z, x, y)
       if (problem) throw new BadRequestError(problem.field, problem.message)
-      const tile = await getTile(app.db, layer, z, x, y)
-      if (tile.byteLength === 0) return reply.code(204).send(null)
-      return reply.type(MVT_TYPE).send(Buffer.from(tile.buffer, tile.byteOffset, tile.byteLength))
+      return sendTile(app, request, reply, [layer], `${layer}/${z}/${x}/${y}`, () => getTile(app.db, layer, z, x, y))
     },
   )
 }

@@ -1,20 +1,28 @@
 // The web app's entry: builds the map, loads the route catalogue, and wires the legend, the
-// route list and the route panel to the map's selection.
+// route list, the toolbar (draw tool, border picker) and the panel to the map's selection.
 
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './styles.css'
 import type * as maplibregl from 'maplibre-gl'
-import { fetchCountries, fetchRoutes, type CountryCollection, type RouteCollection, type RouteFeature } from './api.ts'
+import {
+  ApiError, fetchBorderRoutes, fetchBorders, fetchCountries, fetchRouteAnalysis, fetchRoutes, postLineAnalysis,
+  type BorderCollection, type CountryCollection, type RouteCollection, type RouteFeature,
+} from './api.ts'
+import { showBorder, showLineAnalysis } from './map/analysis-overlay.ts'
 import { COUNTRY_LABELS_SOURCE } from './map/basemap-layers.ts'
 import { countryNameLookup } from './map/country-names.ts'
 import { createMap } from './map/create-map.ts'
 import { fontFaceCss } from './map/fonts.ts'
 import { countryLabelPoints } from './map/label-point.ts'
 import { TOGGLE_LAYER_IDS } from './map/layer-toggles.ts'
-import { routeBounds, toMapRoutes } from './map/route-features.ts'
+import { linesBounds, routeBounds, toMapRoutes } from './map/route-features.ts'
 import { routeGroupFilter, routeGroupKey } from './map/route-groups.ts'
 import { bindRouteInteraction, showSelectedRoute } from './map/route-interaction.ts'
 import { ROUTES_SOURCE, ROUTE_LAYER_IDS, routeLayerFilter } from './map/route-layers.ts'
+import { createAnalysisSection, type AnalysisPrefs } from './ui/analysis-section.ts'
+import { borderOptions, renderBorderPicker, type BorderOption, type BorderPicker } from './ui/border-picker.ts'
+import { createBorderView } from './ui/border-view.ts'
+import { createDrawTool } from './ui/draw-tool.ts'
 import { renderLegend } from './ui/legend.ts'
 import { createRoutePanel } from './ui/route-panel.ts'
 import { renderRouteList, type RouteList } from './ui/route-list.ts'
@@ -48,6 +56,7 @@ function fillChrome(): void {
   document.title = S.productName
   byId('product-name').textContent = S.productName
   byId('product-tagline').textContent = S.productTagline
+  byId('map-toolbar').setAttribute('aria-label', S.toolbarLabel)
 }
 
 async function main(): Promise<void> {
@@ -62,10 +71,16 @@ async function main(): Promise<void> {
     console.error(error)
     return { type: 'FeatureCollection', features: [] }
   })
+  // Borders only feed the border picker, left empty if they fail.
+  const bordersLoaded = fetchBorders().catch((error: unknown): BorderCollection => {
+    console.error(error)
+    return { type: 'FeatureCollection', features: [] }
+  })
   let routes: RouteCollection
   let countries: CountryCollection
+  let borders: BorderCollection
   try {
-    ;[routes, countries] = await Promise.all([fetchRoutes(), countriesLoaded, mapLoaded])
+    ;[routes, countries, borders] = await Promise.all([fetchRoutes(), countriesLoaded, bordersLoaded, mapLoaded])
   } catch (error) {
     setStatus(S.routesFailed(error instanceof Error ? error.message : String(error)), true)
     document.body.dataset.mapError = 'routes'
@@ -78,20 +93,86 @@ async function main(): Promise<void> {
 
   let selectedId: string | null = null
   let routeList: RouteList | null = null
-  const panel = createRoutePanel(byId('route-panel'), countryNameLookup(countries, LOCALE), () => select(null, false))
+  let borderPicker: BorderPicker | null = null
+  /** What the panel shows besides catalogue facts: an analysis or a border view, with map overlays. */
+  let view: { dispose(): void } | null = null
+  const nameOf = countryNameLookup(countries, LOCALE)
+  const prefs: AnalysisPrefs = { corridorKm: 25, corridorVisible: false }
+  const panel = createRoutePanel(byId('route-panel'), nameOf, () => reset())
+  const framePadding = { top: 60, bottom: 60, left: 60, right: 420 }
+
+  /** Ends the current view, its overlays and selection; keeps a finished drawing if asked. */
+  function reset(keepDrawing = false): void {
+    view?.dispose()
+    view = null
+    if (!keepDrawing) drawTool.clear()
+    borderPicker?.setValue(null)
+    showSelectedRoute(map, selectedId, null)
+    selectedId = null
+    routeList?.setSelected(null)
+  }
 
   /** Selects a route (or none); `frame` also moves the map to it, for picks from the list. */
   function select(routeId: string | null, frame: boolean): void {
     const route = routeId === null ? null : (routesById.get(routeId) ?? null)
-    showSelectedRoute(map, selectedId, route)
-    selectedId = route ? route.properties.id : null
-    routeList?.setSelected(selectedId)
-    if (route) {
-      panel.show(route)
-      if (frame) map.fitBounds(routeBounds(route), { padding: { top: 60, bottom: 60, left: 60, right: 420 }, maxZoom: 7 })
-    } else {
+    reset()
+    if (!route) return panel.hide()
+    const id = route.properties.id
+    showSelectedRoute(map, null, route)
+    selectedId = id
+    routeList?.setSelected(id)
+    const analysis = createAnalysisSection({
+      load: (corridorKm, signal) => fetchRouteAnalysis(id, corridorKm, signal),
+      prefs,
+      nameOf,
+      onShow: (result, corridorVisible) => showLineAnalysis(map, result, corridorVisible),
+      onOpenRoute: (other) => select(other, true),
+    })
+    view = analysis
+    panel.show(route, analysis.element)
+    if (frame) map.fitBounds(routeBounds(route), { padding: framePadding, maxZoom: 7 })
+  }
+
+  const drawTool = createDrawTool(map, byId('draw-tool'), {
+    onStart() {
+      reset(true)
       panel.hide()
-    }
+    },
+    onFinish(line) {
+      reset(true)
+      const analysis = createAnalysisSection({
+        load: (corridorKm, signal) => postLineAnalysis(line, corridorKm, signal),
+        prefs,
+        nameOf,
+        onShow: (result, corridorVisible) => showLineAnalysis(map, result, corridorVisible),
+        onOpenRoute: (other) => select(other, true),
+        errorText: (error) => error instanceof ApiError && error.status === 400 && error.detail
+          ? S.drawnRefused(error.detail)
+          : S.analysisFailed(error instanceof Error ? error.message : String(error)),
+      })
+      view = analysis
+      panel.showDrawn(line.coordinates.length, analysis.element)
+      // Bring the line out from under the panel, never zooming in.
+      map.fitBounds(linesBounds([line]), { padding: framePadding, maxZoom: map.getZoom() })
+    },
+  })
+
+  function openBorder(option: BorderOption): void {
+    reset()
+    borderPicker?.setValue(option)
+    const parts = borders.features.filter((f) => [f.properties.a_iso3, f.properties.b_iso3].sort().join('|') === option.value)
+    const line: BorderCollection = { type: 'FeatureCollection', features: parts }
+    const borderView = createBorderView({
+      lengthKm: option.lengthKm,
+      load: (signal) => fetchBorderRoutes(option.a, option.b, signal),
+      nameOf,
+      onShow: (markers) => showBorder(map, markers ? line : null, markers),
+      onOpenRoute: (routeId) => select(routeId, true),
+    })
+    view = borderView
+    showBorder(map, line, null)
+    panel.showView('border', S.borderTitle(...option.names), [borderView.element])
+    if (parts.length > 0) map.fitBounds(linesBounds(parts.map((f) => f.geometry)), { padding: framePadding, maxZoom: 5.5 })
   }
 
   const counts = new Map<string, number>()
@@ -113,7 +194,13 @@ async function main(): Promise<void> {
   })
   routeList = renderRouteList(byId('route-list'), routes, (routeId) => select(routeId, true))
   byId('route-count').textContent = S.routeCount(routes.features.length)
-  bindRouteInteraction(map, (routeId) => select(routeId, false))
+  borderPicker = renderBorderPicker(byId('border-tool'), borderOptions(borders, nameOf), openBorder)
+  // While drawing, clicks add points; a click off every route closes only a route's panel.
+  bindRouteInteraction(map, (routeId) => {
+    if (drawTool.isDrawing()) return
+    if (routeId === null && byId('route-panel').dataset.view !== 'route') return
+    select(routeId, false)
+  })
 
   map.once('idle', () => {
     document.body.dataset.mapReady = 'true'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sampleRoute } from '../test-fixtures.ts'
 import { FAMILY_COLOURS } from './palette.ts'
-import { routeBounds, toMapRoutes, toMapWaypoints } from './route-features.ts'
+import { linesBounds, routeBounds, toMapRoutes, toMapWaypoints } from './route-features.ts'
 
 describe('toMapRoutes', () => {
   it('keeps the geometry and id and only the styled properties', () => {
@@ -32,5 +32,14 @@ describe('toMapWaypoints', () => {
 describe('routeBounds', () => {
   it('boxes the route line in degrees', () => {
     expect(routeBounds(sampleRoute())).toEqual([7.99, 16.97, 14.43, 32.89])
+  })
+})
+
+describe('linesBounds', () => {
+  it('spans every part of every line', () => {
+    expect(linesBounds([
+      { type: 'LineString', coordinates: [[11.9, 23.5], [14.2, 22.6]] },
+      { type: 'MultiLineString', coordinates: [[[14.2, 22.6], [15.9, 23.0]], [[9.3, 21.9], [10, 22]]] },
+    ])).toEqual([9.3, 21.9, 15.9, 23.5])
   })
 })

@@ -2,7 +2,7 @@
 // stringify nested arrays anyway; the panel reads the full route from the API's collection),
 // and a selected route's waypoints as points.
 
-import type { FeatureCollection, LineString, Point } from 'geojson'
+import type { FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson'
 import type { RouteCollection, RouteFeature } from '../api.ts'
 import { routeColour } from './palette.ts'
 
@@ -51,8 +51,18 @@ export function toMapWaypoints(route: RouteFeature | null): FeatureCollection<Po
 
 /** [west, south, east, north] in degrees around a route's line, for `fitBounds`. */
 export function routeBounds(route: RouteFeature): [number, number, number, number] {
-  const coordinates = route.geometry.coordinates
-  if (coordinates.length === 0) throw new Error(`route ${route.properties.id} has an empty geometry`)
+  if (route.geometry.coordinates.length === 0) throw new Error(`route ${route.properties.id} has an empty geometry`)
+  return positionsBounds(route.geometry.coordinates)
+}
+
+/** [west, south, east, north] in degrees around lines (a border's parts), for `fitBounds`. */
+export function linesBounds(lines: readonly (LineString | MultiLineString)[]): [number, number, number, number] {
+  const positions = lines.flatMap((line) => (line.type === 'LineString' ? line.coordinates : line.coordinates.flat()))
+  if (positions.length === 0) throw new Error('linesBounds needs at least one position')
+  return positionsBounds(positions)
+}
+
+function positionsBounds(coordinates: readonly Position[]): [number, number, number, number] {
   let [west, south] = coordinates[0]
   let [east, north] = coordinates[0]
   for (const [lng, lat] of coordinates) {

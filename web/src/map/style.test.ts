@@ -15,12 +15,15 @@ function strings(value: unknown): string[] {
 describe('buildStyle', () => {
   const style = buildStyle(ORIGIN, 'en')
 
-  it('stacks the basemap, then routes, then labels and waypoints', () => {
+  it('stacks the basemap and analysis areas, then routes, then labels, waypoints, sketch and markers', () => {
     expect(style.layers.map((layer) => layer.id)).toEqual([
       'background', 'graticule', 'countries-fill', 'countries-outline', 'borders',
+      'corridor-fill', 'corridor-outline', 'border-highlight-glow', 'border-highlight-line',
       'routes-casing', 'routes-line', 'routes-arrows', 'routes-hit',
       'places-minor', 'places-major', 'country-labels',
       'waypoints-circle', 'waypoints-label',
+      'sketch-casing', 'sketch-line', 'sketch-rubber', 'sketch-vertex',
+      'crossings-circle', 'crossings-label',
     ])
   })
 

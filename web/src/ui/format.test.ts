@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { THREATS } from '../../../server/geo/vocabulary.ts'
-import { formatCountries, formatDirection, formatKm, formatSourceCitation, formatThreats, isSafeLink } from './format.ts'
+import { formatAreaKm2, formatCountries, formatDirection, formatKm, formatKmNumber, formatSourceCitation, formatThreats, isSafeLink } from './format.ts'
 import { stringsFor } from './strings.ts'
 
 const en = stringsFor('en')
@@ -16,6 +16,23 @@ describe('formatKm', () => {
 
   it('shows a dash for a missing length', () => {
     expect(formatKm(Number.NaN, 'en')).toBe('–')
+  })
+})
+
+describe('formatKmNumber', () => {
+  it('gives the number of formatKm without the unit', () => {
+    expect(formatKmNumber(1002.1, 'en')).toBe('1,002')
+    expect(formatKmNumber(4.64, 'en')).toBe('4.6')
+  })
+})
+
+describe('formatAreaKm2', () => {
+  it('rounds large areas to the hundred square kilometres', () => {
+    expect(formatAreaKm2(114986, 'en')).toBe('115,000 km²')
+  })
+
+  it('keeps small areas to the square kilometre', () => {
+    expect(formatAreaKm2(4321.4, 'en')).toBe('4,321 km²')
   })
 })
 

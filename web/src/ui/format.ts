@@ -7,8 +7,21 @@ import type { Locale, UiStrings } from './strings.ts'
 /** A length in kilometres, rounded to the km with grouping: `1834.4` → `1,834 km`. */
 export function formatKm(lengthKm: number, locale: Locale): string {
   if (!Number.isFinite(lengthKm)) return '–'
+  return `${formatKmNumber(lengthKm, locale)} km`
+}
+
+/** The number of `formatKm` without its unit, for `km 1,002` along a route: `1002.1` → `1,002`. */
+export function formatKmNumber(lengthKm: number, locale: Locale): string {
+  if (!Number.isFinite(lengthKm)) return '–'
   const rounded = lengthKm < 10 ? Math.round(lengthKm * 10) / 10 : Math.round(lengthKm)
-  return `${new Intl.NumberFormat(locale).format(rounded)} km`
+  return new Intl.NumberFormat(locale).format(rounded)
+}
+
+/** An area in km², rounded to 100 km² from 10,000 km² up: `114986` → `115,000 km²`. */
+export function formatAreaKm2(areaKm2: number, locale: Locale): string {
+  if (!Number.isFinite(areaKm2)) return '–'
+  const rounded = areaKm2 >= 10_000 ? Math.round(areaKm2 / 100) * 100 : Math.round(areaKm2)
+  return `${new Intl.NumberFormat(locale).format(rounded)} km²`
 }
 
 /** Threat codes as their human-readable names, in the order given; unknown codes are shown as is. */

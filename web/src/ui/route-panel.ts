@@ -1,5 +1,6 @@
-// The route panel: everything the catalogue says about one route, opened by a click on the map
-// or in the route list, closed by its button or Escape, focus returned to where it came from.
+// The route panel: everything the catalogue says about one route and its analysis, opened by a
+// click on the map or in the route list, closed by its button or Escape, focus returned to
+// where it came from. The same panel shows a drawn line's analysis and a border's crossings.
 
 import type { RouteFeature } from '../api.ts'
 import { routeColour } from '../map/palette.ts'
@@ -8,7 +9,12 @@ import { formatCountries, formatDirection, formatKm, formatSourceCitation, forma
 import { LOCALE, S } from './strings.ts'
 
 export interface RoutePanel {
-  show(route: RouteFeature): void
+  /** A catalogue route, with its analysis section placed after the description. */
+  show(route: RouteFeature, analysis: HTMLElement): void
+  /** A drawn line of `pointCount` points and its analysis section. */
+  showDrawn(pointCount: number, analysis: HTMLElement): void
+  /** Any other view (`kind` e.g. `border`): a title and the body under it. */
+  showView(kind: string, title: string, body: Node[]): void
   hide(): void
 }
 
@@ -31,18 +37,34 @@ export function createRoutePanel(
     if (event.key === 'Escape') close()
   })
 
+  const open = (kind: string, header: HTMLElement, body: Node[]) => {
+    if (container.hidden) returnFocusTo = document.activeElement
+    container.replaceChildren(header, ...body)
+    container.dataset.view = kind
+    container.hidden = false
+    container.scrollTop = 0
+    container.querySelector<HTMLElement>('#route-panel-title')?.focus()
+  }
+
   const panel: RoutePanel = {
-    show(route) {
-      if (container.hidden) returnFocusTo = document.activeElement
-      container.replaceChildren(...renderRoute(route, countryName, close))
-      container.hidden = false
-      container.scrollTop = 0
-      container.querySelector<HTMLElement>('#route-panel-title')?.focus()
+    show(route, analysis) {
+      const colour = routeColour(route.properties.family, route.properties.kind)
+      open('route', panelHeader(route.properties.name, close, colour, route.properties.confidence), renderRoute(route, countryName, analysis))
+    },
+    showDrawn(pointCount, analysis) {
+      open('drawn', panelHeader(S.drawnRouteTitle, close, null), [
+        h('p', { class: 'panel-lead muted' }, S.drawnPoints(pointCount)),
+        analysis,
+      ])
+    },
+    showView(kind, title, body) {
+      open(kind, panelHeader(title, close, null), body)
     },
     hide() {
       if (container.hidden) return
       container.hidden = true
       container.replaceChildren()
+      delete container.dataset.view
       if (returnFocusTo instanceof HTMLElement && returnFocusTo.isConnected) returnFocusTo.focus()
       returnFocusTo = null
     },
@@ -50,20 +72,23 @@ export function createRoutePanel(
   return panel
 }
 
-function renderRoute(route: RouteFeature, countryName: (iso3: string) => string | undefined, close: () => void): Node[] {
-  const p = route.properties
-  const colour = routeColour(p.family, p.kind)
+/** The sticky header: a swatch in the route's colour (none for other views), title, close button. */
+function panelHeader(title: string, close: () => void, colour: string | null, confidence?: string): HTMLElement {
   const closeButton = h('button', { type: 'button', class: 'panel-close', 'aria-label': S.closePanel, title: S.closePanel }, '×')
   closeButton.addEventListener('click', close)
+  return h('header', { class: 'panel-header' },
+    colour ? h('span', { class: 'panel-swatch', style: `--route-colour: ${colour}`, 'data-confidence': confidence }) : null,
+    h('h2', { id: 'route-panel-title', tabindex: '-1' }, title),
+    closeButton,
+  )
+}
 
+function renderRoute(route: RouteFeature, countryName: (iso3: string) => string | undefined, analysis: HTMLElement): Node[] {
+  const p = route.properties
+  const colour = routeColour(p.family, p.kind)
   const field = (label: string, ...value: (Node | string | null)[]) => [h('dt', {}, label), h('dd', {}, ...value)]
   const threats = formatThreats(p.threats, S)
   return [
-    h('header', { class: 'panel-header' },
-      h('span', { class: 'panel-swatch', style: `--route-colour: ${colour}`, 'data-confidence': p.confidence }),
-      h('h2', { id: 'route-panel-title', tabindex: '-1' }, p.name),
-      closeButton,
-    ),
     h('dl', { class: 'panel-facts' },
       ...field(S.panelKind, vocabularyLabel(S.kinds, p.kind)),
       ...field(S.panelFamily, vocabularyLabel(S.families, p.family)),
@@ -80,6 +105,7 @@ function renderRoute(route: RouteFeature, countryName: (iso3: string) => string 
       h('ul', { class: 'threat-list' }, ...threats.map((threat) => h('li', {}, threat))),
     ),
     ...(p.description ? [h('section', { class: 'panel-section' }, h('h3', {}, S.panelDescription), h('p', {}, p.description))] : []),
+    analysis,
     h('section', { class: 'panel-section' },
       h('h3', {}, S.panelWaypoints),
       h('ol', { class: 'waypoint-list', style: `--route-colour: ${colour}` },

@@ -38,6 +38,49 @@ export interface UiStrings {
   panelDescription: string
   noSources: string
   unknown: string
+  analysisTitle: string
+  analysisLoading: string
+  analysisFailed: (message: string) => string
+  analysisLength: string
+  analysisInZone: string
+  analysisByCountry: string
+  analysisSea: string
+  analysisCrossings: string
+  analysisNoCrossings: string
+  alongKm: (km: string) => string
+  nearPlace: (name: string, distance: string) => string
+  atPlace: (name: string) => string
+  analysisPlaces: (count: number) => string
+  analysisNoPlaces: string
+  placesTruncated: string
+  placeOffLine: (distance: string) => string
+  placeOnLine: string
+  analysisShared: string
+  analysisNoShared: string
+  sharedSpan: (overlap: string, fromKm: string, toKm: string) => string
+  corridorShow: string
+  corridorWidth: string
+  corridorWidthOption: (km: number) => string
+  corridorArea: (area: string) => string
+  toolbarLabel: string
+  drawButton: string
+  drawHint: string
+  drawFinish: string
+  drawUndo: string
+  drawCancel: string
+  drawnRouteTitle: string
+  drawnPoints: (count: number) => string
+  drawnRefused: (message: string) => string
+  borderPicker: string
+  borderPickerNone: string
+  borderOption: (a: string, b: string) => string
+  borderTitle: (a: string, b: string) => string
+  borderLength: string
+  borderRoutes: (count: number) => string
+  borderNoRoutes: string
+  borderLoading: string
+  borderFailed: (message: string) => string
+  crossingDirection: (from: string, to: string) => string
   attributionNaturalEarth: string
   attributionGeoNames: string
   attributionCatalogue: string
@@ -65,7 +108,7 @@ const en: UiStrings = {
   routeCount: (count) => (count === 1 ? '1 route' : `${count} routes`),
   loadingRoutes: 'Loading routes…',
   routesFailed: (message) => `Routes could not be loaded: ${message}`,
-  closePanel: 'Close route details',
+  closePanel: 'Close the panel',
   panelFamily: 'Family',
   panelKind: 'Kind',
   panelThreats: 'Threats',
@@ -78,6 +121,49 @@ const en: UiStrings = {
   panelDescription: 'Description',
   noSources: 'No source listed.',
   unknown: 'Unknown',
+  analysisTitle: 'Analysis',
+  analysisLoading: 'Analysing the route…',
+  analysisFailed: (message) => `The analysis could not be loaded: ${message}`,
+  analysisLength: 'Length',
+  analysisInZone: 'In the operational zone',
+  analysisByCountry: 'Length by country',
+  analysisSea: 'Sea or outside any country',
+  analysisCrossings: 'Border crossings',
+  analysisNoCrossings: 'Crosses no land border.',
+  alongKm: (km) => `km ${km}`,
+  nearPlace: (name, distance) => `near ${name} (${distance})`,
+  atPlace: (name) => `at ${name}`,
+  analysisPlaces: (count) => `Places in the corridor (${count})`,
+  analysisNoPlaces: 'No place in the corridor.',
+  placesTruncated: 'Only the first places along the route are listed.',
+  placeOffLine: (distance) => `${distance} off`,
+  placeOnLine: 'on the line',
+  analysisShared: 'Shared corridors',
+  analysisNoShared: 'No other catalogue route runs in this corridor.',
+  sharedSpan: (overlap, fromKm, toKm) => `${overlap} shared, from km ${fromKm} to km ${toKm}`,
+  corridorShow: 'Show the corridor',
+  corridorWidth: 'Width each side',
+  corridorWidthOption: (km) => `${km} km`,
+  corridorArea: (area) => `Corridor area ${area}`,
+  toolbarLabel: 'Map tools',
+  drawButton: 'Draw a route',
+  drawHint: 'Click the map to add points; double-click or Finish to end, Escape to cancel.',
+  drawFinish: 'Finish',
+  drawUndo: 'Undo point',
+  drawCancel: 'Cancel',
+  drawnRouteTitle: 'Drawn route',
+  drawnPoints: (count) => (count === 1 ? '1 point' : `${count} points`),
+  drawnRefused: (message) => `The service refused this line: ${message}`,
+  borderPicker: 'Border',
+  borderPickerNone: 'Crossings of a border…',
+  borderOption: (a, b) => `${a} – ${b}`,
+  borderTitle: (a, b) => `${a} – ${b} border`,
+  borderLength: 'Border length',
+  borderRoutes: (count) => `Routes crossing it (${count})`,
+  borderNoRoutes: 'No catalogue route crosses this border.',
+  borderLoading: 'Loading the border crossings…',
+  borderFailed: (message) => `The border crossings could not be loaded: ${message}`,
+  crossingDirection: (from, to) => `${from} → ${to}`,
   attributionNaturalEarth: 'Natural Earth',
   attributionGeoNames: 'GeoNames (CC BY 4.0)',
   attributionCatalogue: 'Route catalogue: Sahel Routes, curated from Frontex, IOM, UNODC, GI-TOC reports',

@@ -1,0 +1,61 @@
+// A real OGC client reads the service: GDAL's OAPIF driver lists and copies collections across
+// several pages, and its MVT driver reads a tile of each layer. Needs Debian's gdal-bin.
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build, type TestApp } from './helpers/build.ts'
+
+function gdalAvailable(): boolean {
+  if (existsSync('/usr/bin/ogrinfo')) return true
+  if (process.env.CI === 'true') throw new Error('CI=true but GDAL (ogrinfo) is missing: apt-get install gdal-bin')
+  console.warn('skipped: no GDAL (apt-get install gdal-bin)')
+  return false
+}
+
+// async: the server under test runs in this process, so a blocking call would starve it
+const run = async (cmd: string, args: string[]) =>
+  (await promisify(execFile)(cmd, args, { encoding: 'utf8', timeout: 60_000, env: { ...process.env, GDAL_HTTP_TIMEOUT: '30' } })).stdout
+
+describe.runIf(gdalAvailable())('GDAL reads the service', () => {
+  let t: TestApp
+  let base: string
+  let dir: string
+  beforeAll(async () => {
+    t = await build('pglite')
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' })
+    dir = mkdtempSync(join(tmpdir(), 'sahel-gdal-'))
+  })
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true })
+    await t?.close()
+  })
+
+  it('ogrinfo lists every collection of the OGC API', async () => {
+    const out = await run('ogrinfo', ['-ro', '-so', `OAPIF:${base}/ogc`])
+    for (const id of ['routes', 'places', 'countries', 'borders']) expect(out).toMatch(new RegExp(`\\d+: ${id} `))
+  })
+
+  it('ogrinfo reads the features of a collection', async () => {
+    const out = await run('ogrinfo', ['-ro', '-so', `OAPIF:${base}/ogc`, 'routes'])
+    expect(out).toMatch(/Feature Count: 26/)
+    expect(out).toMatch(/Geometry: Line String/)
+  })
+
+  it('ogr2ogr copies a bbox query to a GeoPackage across several pages with the count the API reports', async () => {
+    const gpkg = join(dir, 'places.gpkg')
+    await run('ogr2ogr', ['-f', 'GPKG', gpkg, `OAPIF:${base}/ogc`, 'places', '-spat', '5', '12', '15', '20', '-oo', 'PAGE_SIZE=25'])
+    const copied = Number(/Feature Count: (\d+)/.exec(await run('ogrinfo', ['-ro', '-so', gpkg, 'places']))![1])
+    const api = (await t.app.inject({ method: 'GET', url: '/ogc/collections/places/items?bbox=5,12,15,20&limit=1' })).json().numberMatched
+    expect(api).toBeGreaterThan(100) // so PAGE_SIZE=25 means at least 5 pages
+    expect(copied).toBe(api)
+  })
+
+  it.each(['countries', 'borders', 'places', 'routes'])('ogrinfo reads a vector tile of the %s layer', async (layer) => {
+    const out = await run('ogrinfo', ['-ro', '-al', '-so', `/vsicurl/${base}/tiles/${layer}/4/8/7.mvt`])
+    expect(out).toMatch(new RegExp(`Layer name: ${layer}`))
+    expect(Number(/Feature Count: (\d+)/.exec(out)![1])).toBeGreaterThan(0)
+  })
+})
