@@ -2,26 +2,20 @@
 // crossings on the map, a line drawn with the mouse and analysed, and a border's crossings.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserAvailable, openBrowser } from '../helpers/browser.ts'
+import { browserAvailable, openAppPage, openBrowser } from '../helpers/browser.ts'
 import { build, type TestApp } from '../helpers/build.ts'
 
 describe.runIf(browserAvailable())('route analysis in Chromium', () => {
   let t: TestApp
   let browser: Awaited<ReturnType<typeof openBrowser>>
   let page: Page
-  const outside: string[] = []
+  let outside: string[] = []
 
   beforeAll(async () => {
     t = await build('pglite')
     const origin = await t.app.listen({ port: 0, host: '127.0.0.1' })
     browser = await openBrowser()
-    page = await browser.context.newPage()
-    page.on('request', (req) => {
-      const url = new URL(req.url())
-      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) outside.push(req.url())
-    })
-    await page.goto(`${origin}/#4/20/12`)
-    await page.waitForSelector('body[data-map-ready="true"]', { timeout: 90_000 })
+    ;({ page, outside } = await openAppPage(browser.context, origin))
   })
   afterAll(async () => {
     await browser?.close()

@@ -3,7 +3,7 @@
 import { PNG } from 'pngjs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserAvailable, openBrowser } from '../helpers/browser.ts'
+import { browserAvailable, openAppPage, openBrowser } from '../helpers/browser.ts'
 import { build, type TestApp } from '../helpers/build.ts'
 
 describe.runIf(browserAvailable())('web app in Chromium', () => {
@@ -11,19 +11,13 @@ describe.runIf(browserAvailable())('web app in Chromium', () => {
   let browser: Awaited<ReturnType<typeof openBrowser>>
   let page: Page
   let origin: string
-  const outside: string[] = []
+  let outside: string[] = []
 
   beforeAll(async () => {
     t = await build('pglite')
     origin = await t.app.listen({ port: 0, host: '127.0.0.1' })
     browser = await openBrowser()
-    page = await browser.context.newPage()
-    page.on('request', (req) => {
-      const url = new URL(req.url())
-      if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) outside.push(req.url())
-    })
-    await page.goto(`${origin}/#4/20/12`)
-    await page.waitForSelector('body[data-map-ready="true"]', { timeout: 90_000 })
+    ;({ page, outside } = await openAppPage(browser.context, origin))
   })
   afterAll(async () => {
     await browser?.close()

@@ -39,3 +39,20 @@ export async function openBrowser(viewport = { width: 1400, height: 900 }): Prom
     },
   }
 }
+
+/** A page on the app served by `origin`, open at `path`, that records every request leaving the machine. */
+export async function openAppPage(
+  context: BrowserContext,
+  origin: string,
+  path = '/#4/20/12',
+): Promise<{ page: import('playwright-core').Page; outside: string[] }> {
+  const page = await context.newPage()
+  const outside: string[] = []
+  page.on('request', (req) => {
+    const url = new URL(req.url())
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) outside.push(req.url())
+  })
+  await page.goto(`${origin}${path}`)
+  await page.waitForSelector('body[data-map-ready="true"]', { timeout: 90_000 })
+  return { page, outside }
+}
