@@ -4,6 +4,11 @@
 //   2. a basemap tile through the API vs the same SQL run directly through the driver
 //   3. resident memory of the started server on each driver
 //   4. route analysis of the whole catalogue and of a 5,000-vertex drawn line vs its heaviest SQL
+//   5. hotspots: aggregation of 1,000,000 incidents at res 5 and 7 through GET /api/hotspots vs the
+//      bare SQL GROUP BY vs an in-process h3-js loop over the same points
+//   6. import of CSV rows (1,000,000 on pg; BENCH_PGLITE_ROWS, default 200,000, on PGlite) vs the
+//      bare write of the same prepared rows (COPY on pg, JSON batch INSERT on PGlite)
+//   7. Gi* over every res-7 cell of the operational zone: time and peak memory (child process)
 // The PostGIS rows run when DATABASE_URL is set. `npm run bench -- analysis tiles` runs some sections.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -12,6 +17,15 @@ import { join } from 'node:path'
 import { sqlFile } from '../server/db/sql-files.ts'
 import type { Db } from '../server/db/types.ts'
 import { startApp } from '../server/start.ts'
+import { latLngToCell } from 'h3-js'
+import { writeFileSync } from 'node:fs'
+import pg from 'pg'
+import { mulberry32 } from '../server/geo/prng.ts'
+import { syntheticIncidents, type SyntheticRoute } from '../server/geo/synthetic.ts'
+import type { ParsedIncident } from '../server/geo/incident-parse/types.ts'
+import { importFile } from '../server/import/run-import.ts'
+import { copyLine, jsonRow } from '../server/import/encode.ts'
+import { GEODATA_DIR } from '../server/load-geodata.ts'
 
 const databaseUrl = process.env.DATABASE_URL || null
 
@@ -185,6 +199,177 @@ async function memory(pgliteRss: number): Promise<void> {
   row('pg driver', `${server.rssMb.toFixed(0)} MB`, pgliteRss / server.rssMb, '(pglite / pg)')
 }
 
+// ---- incidents and hotspots (issue 4) ----
+
+/** A fresh database of each driver for the incident sections; drop() removes it. */
+async function scratchDatabases(tag: string): Promise<{ name: string; config: { dataDir: string; databaseUrl: string | null }; drop: () => Promise<void> }[]> {
+  const out = [{ name: 'pglite', config: { dataDir: mkdtempSync(join(tmpdir(), `bench-${tag}-`)), databaseUrl: null as string | null }, drop: async () => {} }]
+  out[0].drop = async () => rmSync(out[0].config.dataDir, { recursive: true, force: true })
+  if (databaseUrl) {
+    const dbName = `sahel_routes_bench_${tag}`
+    const admin = async (sql: string) => {
+      const c = new pg.Client({ connectionString: databaseUrl })
+      await c.connect()
+      await c.query(sql).finally(() => c.end())
+    }
+    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+    await admin(`CREATE DATABASE ${dbName}`)
+    const u = new URL(databaseUrl)
+    u.pathname = `/${dbName}`
+    out.push({ name: 'pg', config: { dataDir: '', databaseUrl: u.toString() }, drop: () => admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`) })
+  }
+  return out
+}
+
+function catalogueRoutes(): SyntheticRoute[] {
+  const fc = JSON.parse(readFileSync(`${GEODATA_DIR}routes.geojson`, 'utf8'))
+  return fc.features.map((f: any) => ({ ...f.properties, coordinates: f.geometry.coordinates }))
+}
+
+/** Loads 1,000,000 incidents: a pool of distinct clustered points (cells from h3-js) repeated in SQL. */
+async function loadMillion(db: Db, pool: ParsedIncident[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query("INSERT INTO sources (dataset, credit) VALUES ('bench', 'bench data') ON CONFLICT DO NOTHING")
+    await tx.query("INSERT INTO imports (id, file_name, format, source_dataset, checksum, strict, status, started_at) VALUES (900000, 'bench', 'csv', 'bench', 'bench', false, 'completed', now())")
+    await tx.query('CREATE TEMP TABLE bench_pool (i int, r json) ON COMMIT DROP')
+    for (let i = 0; i < pool.length; i += 20_000) {
+      await tx.query('INSERT INTO bench_pool SELECT (e.ordinality - 1 + $2)::int, e.value FROM json_array_elements($1::json) WITH ORDINALITY e', [
+        JSON.stringify(pool.slice(i, i + 20_000).map(jsonRow)),
+        i,
+      ])
+    }
+    // 1,000,000 rows: row g takes pool point g mod |pool|, its date shifted by g days mod 7 years
+    await tx.query(`INSERT INTO incidents (source_dataset, source_id, import_id, occurred_on, date_precision, threat, geom, dead,
+        h3_r3, h3_r4, h3_r5, h3_r6, h3_r7, h3_r8, h3_r9)
+      SELECT 'bench', 'b' || g, 900000, DATE '2019-01-01' + (g % 2555), 'day', p.r->>3,
+             ST_SetSRID(ST_MakePoint((p.r->>4)::float8, (p.r->>5)::float8), 4326), (g % 3),
+             (p.r->>15)::bigint, (p.r->>16)::bigint, (p.r->>17)::bigint, (p.r->>18)::bigint, (p.r->>19)::bigint, (p.r->>20)::bigint, (p.r->>21)::bigint
+      FROM generate_series(0, 999999) g JOIN bench_pool p ON p.i = g % ${pool.length}`)
+  })
+  await db.query('ANALYZE incidents')
+}
+
+async function hotspotAggregation(): Promise<void> {
+  console.log('\n# 5. hotspot aggregation over 1,000,000 incidents (median of 5): endpoint vs bare SQL vs h3-js loop')
+  const pool = syntheticIncidents(catalogueRoutes(), mulberry32(5), { count: 200_000 })
+  const lngs = Float64Array.from(pool, (p) => p.lng)
+  const lats = Float64Array.from(pool, (p) => p.lat)
+  for (const { name, config, drop } of await scratchDatabases('hot')) {
+    const app = await startApp(config)
+    try {
+      let t = performance.now()
+      await loadMillion(app.db, pool)
+      row(`${name}: generate 1,000,000 incidents`, `${((performance.now() - t) / 1000).toFixed(1)} s`)
+      for (const res of [5, 7]) {
+        const time = async (fn: () => Promise<unknown> | unknown) => {
+          const xs: number[] = []
+          for (let i = 0; i < 6; i++) {
+            const t0 = performance.now()
+            await fn()
+            if (i > 0) xs.push(performance.now() - t0)
+          }
+          return median(xs)
+        }
+        const bare = await time(() => app.db.query(`SELECT h3_r${res} AS cell, count(*) AS n FROM incidents GROUP BY h3_r${res}`))
+        const api = await time(async () => {
+          const r = await app.inject({ method: 'GET', url: `/api/hotspots?res=${res}` })
+          if (r.statusCode !== 200) throw new Error(r.body)
+        })
+        const loop = await time(() => {
+          const counts = new Map<string, number>()
+          for (let g = 0; g < 1_000_000; g++) {
+            const i = g % pool.length
+            const c = latLngToCell(lats[i], lngs[i], res)
+            counts.set(c, (counts.get(c) ?? 0) + 1)
+          }
+          return counts.size
+        })
+        const cells = (await app.db.query(`SELECT count(DISTINCT h3_r${res})::int AS n FROM incidents`))[0].n
+        row(`${name}: res ${res} bare SQL GROUP BY (${cells} cells)`, `${bare.toFixed(0)} ms`)
+        row(`${name}: res ${res} GET /api/hotspots`, `${api.toFixed(0)} ms`, api / bare, 'bare SQL')
+        row(`${name}: res ${res} h3-js loop over the same points`, `${loop.toFixed(0)} ms`, api / loop, '(endpoint / h3-js loop)')
+      }
+      t = performance.now()
+    } finally {
+      await app.close()
+      await drop()
+    }
+  }
+}
+
+async function importVsCopy(): Promise<void> {
+  const pgliteRows = Number(process.env.BENCH_PGLITE_ROWS ?? 200_000)
+  console.log(`\n# 6. CSV import vs bare write of the same prepared rows (1,000,000 rows on pg, ${pgliteRows} on PGlite)`)
+  for (const { name, config, drop } of await scratchDatabases('imp')) {
+    const n = name === 'pg' ? 1_000_000 : pgliteRows
+    const pool = syntheticIncidents(catalogueRoutes(), mulberry32(6), { count: n })
+    const csv = join(tmpdir(), `bench-import-${name}.csv`)
+    writeFileSync(csv, 'id,lat,lng,date,category,dead\n' + pool.map((p) => `${p.sourceId},${p.lat},${p.lng},${p.date},${p.threat},${p.dead}`).join('\n') + '\n')
+    const app = await startApp(config)
+    try {
+      const db = app.db
+      await db.query("INSERT INTO sources (dataset, credit) VALUES ('bench-raw', 'bench') ON CONFLICT DO NOTHING")
+      await db.query("INSERT INTO imports (id, file_name, format, source_dataset, checksum, strict, status, started_at) VALUES (900001, 'raw', 'csv', 'bench-raw', 'raw', false, 'completed', now())")
+      // prepared beforehand, outside the timing: the bare path only writes
+      const batches: string[] = []
+      for (let i = 0; i < pool.length; i += 20_000) {
+        const slice = pool.slice(i, i + 20_000)
+        batches.push(name === 'pg' ? slice.map((p) => copyLine(p, 'bench-raw\t900001\t')).join('') : JSON.stringify(slice.map(jsonRow)))
+      }
+      let t = performance.now()
+      await db.transaction(async (tx) => {
+        for (const b of batches) {
+          if (tx.copyFrom) await tx.copyFrom(sqlFile('incidents/copy-direct'), b)
+          else await tx.query(sqlFile('incidents/upsert-batch'), [b, 900001, 'bench-raw'])
+        }
+      })
+      const rawMs = performance.now() - t
+      await db.query("DELETE FROM incidents WHERE source_dataset = 'bench-raw'")
+      await db.query('VACUUM incidents')
+      t = performance.now()
+      const report = await importFile(db, { path: csv, fileName: 'bench.csv', format: 'csv', dataset: 'bench-csv' })
+      const importMs = performance.now() - t
+      if (report.inserted !== n) throw new Error(`import inserted ${report.inserted} of ${n}`)
+      row(`${name}: bare ${name === 'pg' ? 'COPY' : 'JSON INSERT'} of ${n} prepared rows`, `${Math.round(n / (rawMs / 1000))} rows/s`)
+      row(`${name}: npm run import of the ${n}-row CSV`, `${Math.round(n / (importMs / 1000))} rows/s`, rawMs / importMs, 'of bare throughput')
+    } finally {
+      await app.close()
+      await drop()
+      rmSync(csv, { force: true })
+    }
+  }
+}
+
+async function giStarZone(): Promise<void> {
+  console.log('\n# 7. Gi* (k=1, FDR) over every res-7 cell of the operational zone, in a child process')
+  const code = `
+    import { polygonToCells } from 'h3-js'
+    import { readFileSync } from 'node:fs'
+    const { giStar } = await import(${JSON.stringify(new URL('../server/geo/gistar.ts', import.meta.url).pathname)})
+    const { mulberry32 } = await import(${JSON.stringify(new URL('../server/geo/prng.ts', import.meta.url).pathname)})
+    const zone = JSON.parse(readFileSync(${JSON.stringify(`${GEODATA_DIR}build/zone.geojson`)}, 'utf8')).features[0].geometry
+    const rss0 = process.memoryUsage().rss
+    let t = performance.now()
+    const cells = [...new Set(zone.coordinates.flatMap((poly) => polygonToCells(poly, 7, true)))]
+    const polyMs = performance.now() - t
+    const random = mulberry32(7)
+    const input = cells.map((h3) => ({ h3, value: random() < 0.05 ? Math.floor(random() * 20) : 0 }))
+    t = performance.now()
+    const out = giStar(input, { k: 1, fdr: true, fillNeighbours: false })
+    const giMs = performance.now() - t
+    console.log(JSON.stringify({ cells: cells.length, polyMs, giMs, hot: out.filter((c) => c.class === 'hot_99').length, peakMb: process.resourceUsage().maxRSS / 1024, baseMb: rss0 / 1048576 }))`
+  const result = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.on('exit', (c) => (c === 0 ? resolve(out.trim()) : reject(new Error(`gi* child exited ${c}`))))
+  })
+  const r = JSON.parse(result.split('\n').at(-1)!)
+  row(`zone cells at res 7 (polygonToCells ${(r.polyMs / 1000).toFixed(1)} s)`, `${r.cells}`)
+  row('Gi* z, p, BH q and class over all of them', `${(r.giMs / 1000).toFixed(1)} s`)
+  row('peak resident memory of the process', `${r.peakMb.toFixed(0)} MB`, r.peakMb / r.baseMb, '(peak / baseline RSS)')
+}
+
 async function main(): Promise<void> {
   console.log(`Sahel Routes bench — ${new Date().toISOString()}, node ${process.version}, DATABASE_URL ${databaseUrl ? 'set' : 'not set'}`)
   const only = process.argv.slice(2)
@@ -193,6 +378,9 @@ async function main(): Promise<void> {
   if (want('tiles')) await tileVsSql()
   if (want('memory')) await memory(pgliteRss)
   if (want('analysis')) await routeAnalysis()
+  if (want('hotspots')) await hotspotAggregation()
+  if (want('import')) await importVsCopy()
+  if (want('gistar')) await giStarZone()
 }
 
 main().then(

@@ -1,6 +1,7 @@
 // Builds the Fastify app: plugins, then routes, then one error handler. Opening the database,
 // migrating and loading geodata happen before, in main.ts (or the tests' build helper).
 import fastifyCompress from '@fastify/compress'
+import fastifyMultipart from '@fastify/multipart'
 import fastifySensible from '@fastify/sensible'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
@@ -10,12 +11,16 @@ import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify'
 import { existsSync } from 'node:fs'
 import { STATUS_CODES } from 'node:http'
 import { fileURLToPath } from 'node:url'
+import { isDbUnavailable, RETRY_AFTER_S } from './db/errors.ts'
 import type { Db } from './db/types.ts'
 import { TileCache } from './tile-cache.ts'
 import { analysisRoutes } from './routes/analysis.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
 import { countryRoutes } from './routes/countries.ts'
 import { healthRoutes } from './routes/health.ts'
+import { hotspotRoutes } from './routes/hotspots.ts'
+import { importRoutes } from './routes/imports.ts'
+import { incidentRoutes } from './routes/incidents.ts'
 import { ogcRoutes } from './routes/ogc.ts'
 import { placeRoutes } from './routes/places.ts'
 import { ErrorBody } from './routes/schemas.ts'
@@ -50,6 +55,7 @@ export async function buildApp({ db, logger = false }: AppOptions) {
   // gzip or brotli for JSON and tiles when the client asks (Accept-Encoding)
   app.register(fastifyCompress, { customTypes: /^(application\/(.+\+)?json|application\/vnd\.mapbox-vector-tile|text\/)/ })
   app.register(fastifySensible)
+  app.register(fastifyMultipart)
   app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Sahel Routes API', version: '0.1.0', description: 'Routes, borders, places and tiles for the Sahel-Sahara.' },
@@ -64,6 +70,9 @@ export async function buildApp({ db, logger = false }: AppOptions) {
   app.register(zoneRoutes)
   app.register(tileRoutes)
   app.register(ogcRoutes)
+  app.register(incidentRoutes)
+  app.register(hotspotRoutes)
+  app.register(importRoutes)
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   // interactive documentation, served from the package: no CDN, no online validator
   app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true })
@@ -80,6 +89,11 @@ export async function buildApp({ db, logger = false }: AppOptions) {
   if (existsSync(WEB_DIST)) app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', decorateReply: false })
 
   app.setErrorHandler((error: FastifyError & { field?: string }, request, reply) => {
+    if (isDbUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable')
+      reply.header('Retry-After', String(RETRY_AFTER_S))
+      return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'the database is not reachable; retry shortly' })
+    }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed')

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.ts'
 
 describe('loadConfig', () => {
   it('defaults to 127.0.0.1:3000 with the embedded database in ./data', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: null, logLevel: 'info' })
+    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: null, logLevel: 'info', demoData: true })
   })
 
   it('returns a frozen object', () => {
@@ -26,5 +26,15 @@ describe('loadConfig', () => {
 
   it('uses the server driver when DATABASE_URL is set', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/test' }).databaseUrl).toBe('postgres://root@127.0.0.1:5432/test')
+  })
+
+  it('seeds demo data by default on the embedded driver only', () => {
+    expect(loadConfig({}).demoData).toBe(true)
+    expect(loadConfig({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/test' }).demoData).toBe(false)
+    expect(loadConfig({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/test', DEMO_DATA: 'on' }).demoData).toBe(true)
+  })
+
+  it('names DEMO_DATA when it is not on or off', () => {
+    expect(() => loadConfig({ DEMO_DATA: 'yes' })).toThrow('DEMO_DATA must be on or off, got "yes"')
   })
 })

@@ -13,6 +13,8 @@ export interface Config {
   /** PostgreSQL + PostGIS connection string; when set the `pg` driver is used. */
   databaseUrl: string | null
   logLevel: LogLevel
+  /** Seed synthetic demo incidents into an empty incidents table at boot (DEMO_DATA=on|off; default on for the embedded driver). */
+  demoData: boolean
 }
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
@@ -32,7 +34,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`)
   }
-  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel })
+  const demo = (env.DEMO_DATA ?? (databaseUrl ? 'off' : 'on')).trim().toLowerCase()
+  if (demo !== 'on' && demo !== 'off') throw new ConfigError(`DEMO_DATA must be on or off, got "${env.DEMO_DATA}"`)
+  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel, demoData: demo === 'on' })
 }
 
 function parsePort(raw: string | undefined): number {

@@ -4,14 +4,16 @@ import { buildApp, type App } from './app.ts'
 import type { Config } from './config.ts'
 import { migrate } from './db/migrate.ts'
 import { openDb } from './db/open.ts'
+import { seedDemoIncidents } from './import/seed-demo.ts'
 import { loadGeodata } from './load-geodata.ts'
 
 /** Opens, migrates and seeds the database, then builds the app; closing the app closes the db. */
-export async function startApp(config: Pick<Config, 'databaseUrl' | 'dataDir'> & { logLevel?: Config['logLevel'] }): Promise<App> {
+export async function startApp(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'logLevel' | 'demoData'>>): Promise<App> {
   const db = await openDb(config)
   try {
     await migrate(db)
     await loadGeodata(db)
+    if (config.demoData) await seedDemoIncidents(db)
   } catch (err) {
     await db.close()
     throw err

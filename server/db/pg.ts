@@ -1,5 +1,8 @@
 // Server driver: a `pg` connection pool to PostgreSQL + PostGIS (or Citus) at DATABASE_URL.
 import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import type { Db, Tx } from './types.ts'
 
 // int8 (counts, ids) as JS numbers, as PGlite returns them; our ids stay far below 2^53.
@@ -23,6 +26,7 @@ export async function openPgDb(url: string, options: { max?: number } = {}): Pro
         const result = await fn({
           query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
           exec: async (sql: string) => void (await client.query(sql)),
+          copyFrom: async (sql: string, data: string) => pipeline(Readable.from([data]), client.query(copyFrom(sql))),
         })
         await client.query('COMMIT')
         return result

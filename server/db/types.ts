@@ -11,6 +11,11 @@ export interface Queryable {
 /** An open transaction; exec runs a parameterless multi-statement script (migrations). */
 export interface Tx extends Queryable {
   exec(sql: string): Promise<void>
+  /**
+   * Streams text-format COPY data (lines ending in \n) into a `COPY ... FROM STDIN` statement.
+   * Server driver only: PGlite leaves it undefined and callers fall back to batched INSERTs.
+   */
+  copyFrom?(sql: string, data: string): Promise<void>
 }
 
 export interface Db extends Queryable {

@@ -15,3 +15,8 @@ export async function getDbStatus(db: Db): Promise<DbStatus> {
   const [row] = await db.query<DbStatus>(sqlFile('health/status'))
   return row
 }
+
+/** Resolves when the database answers a trivial query. */
+export async function pingDb(db: Db): Promise<void> {
+  await db.query(sqlFile('health/ping'))
+}

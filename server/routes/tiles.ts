@@ -4,7 +4,11 @@ import { Type } from 'typebox'
 import { tileError } from '../geo/tiles.ts'
 import { ANALYSIS_BBOX } from '../geo/vocabulary.ts'
 import { BadRequestError } from '../http-errors.ts'
-import { getTile, TILE_LAYERS, type TileLayer } from '../repos/tiles.ts'
+import { resolutionForZoom } from '../geo/h3-cells.ts'
+import { creditsFor } from '../repos/hotspots.ts'
+import { getHotspotTile, getTile, TILE_LAYERS, type TileLayer } from '../repos/tiles.ts'
+import { AGGREGATION_NOTE, HotspotQuery, metricField } from './hotspots.ts'
+import { parseFilter } from './incidents.ts'
 import { ErrorRef } from './schemas.ts'
 import { MVT_TYPE, sendTile } from './tile-response.ts'
 
@@ -26,6 +30,10 @@ const ATTRIBUTION: Record<TileLayer, string> = {
 
 const Layer = Type.Enum([...TILE_LAYERS])
 const TileParams = Type.Object({ layer: Layer, z: Type.Integer(), x: Type.Integer(), y: Type.Integer() })
+
+/** Hotspot tiles take the filters and metric of /api/hotspots; res follows the zoom unless given. */
+const { res: _res, stat: _stat, k: _k, fdr: _fdr, ...hotspotFilters } = HotspotQuery.properties
+const HotspotTileQuery = Type.Object({ ...hotspotFilters, res: Type.Optional(Type.Integer({ minimum: 3, maximum: 8, description: 'H3 resolution; default follows the zoom' })) })
 
 export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -75,6 +83,60 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const problem = tileError(z, x, y)
       if (problem) throw new BadRequestError(problem.field, problem.message)
       return sendTile(app, request, reply, [layer], `${layer}/${z}/${x}/${y}`, () => getTile(app.db, layer, z, x, y))
+    },
+  )
+
+  app.get(
+    '/tiles/hotspots.json',
+    {
+      schema: {
+        tags: ['tiles', 'hotspots'],
+        summary: 'TileJSON 3.0.0 for the hotspot cells under the given filters',
+        querystring: HotspotTileQuery,
+        response: { 200: Type.Object({}, { additionalProperties: true }), 400: ErrorRef },
+      },
+    },
+    async (request) => {
+      const filter = parseFilter(request.query)
+      const credits = await creditsFor(app.db, filter)
+      const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''
+      return {
+        tilejson: '3.0.0',
+        name: 'hotspots',
+        scheme: 'xyz',
+        tiles: [`${request.protocol}://${request.host}/tiles/hotspots/{z}/{x}/{y}.mvt${search}`],
+        minzoom: 0,
+        maxzoom: 14,
+        bounds: ANALYSIS_BBOX,
+        attribution: [...credits.map((c) => c.credit), AGGREGATION_NOTE].join('; '),
+        vector_layers: [{ id: 'hotspots', fields: { h3: 'String', value: 'Number', n: 'Number' }, minzoom: 0, maxzoom: 14 }],
+      }
+    },
+  )
+
+  app.get(
+    '/tiles/hotspots/:z/:x/:y.mvt',
+    {
+      schema: {
+        tags: ['tiles', 'hotspots'],
+        summary: 'H3 hotspot cells of one tile as hexagons {h3, value, n} (204 when empty)',
+        params: Type.Object({ z: Type.Integer(), x: Type.Integer(), y: Type.Integer() }),
+        querystring: HotspotTileQuery,
+        response: {
+          200: { description: 'Mapbox Vector Tile', content: { [MVT_TYPE]: { schema: Type.Unknown() } } },
+          204: Type.Null({ description: 'empty tile' }),
+          400: ErrorRef,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { z, x, y } = request.params
+      const problem = tileError(z, x, y)
+      if (problem) throw new BadRequestError(problem.field, problem.message)
+      const res = request.query.res ?? resolutionForZoom(z)
+      const tile = await getHotspotTile(app.db, z, x, y, res, parseFilter(request.query), metricField(request.query.metric))
+      if (tile.byteLength === 0) return reply.code(204).send(null)
+      return reply.type(MVT_TYPE).send(Buffer.from(tile.buffer, tile.byteOffset, tile.byteLength))
     },
   )
 }

@@ -1,5 +1,5 @@
--- Upserts the staging table into incidents as dataset $1, import $2, then empties it; returns one
--- row {inserted, updated}. Unchanged rows are left alone (see upsert-batch.sql).
+-- Upserts the staging table into incidents as dataset $1, import $2; returns one row
+-- {inserted, updated}. The caller empties the staging table (clear-staging.sql) after each batch. Unchanged rows are left alone (see upsert-batch.sql).
 WITH up AS (
   INSERT INTO incidents (source_dataset, source_id, import_id, occurred_on, date_precision, threat, geom,
                          geo_precision, dead, missing, dead_missing, survivors, quantity, route, route_family, attrs,
@@ -22,7 +22,5 @@ WITH up AS (
          EXCLUDED.missing, EXCLUDED.dead_missing, EXCLUDED.survivors, EXCLUDED.quantity, EXCLUDED.route,
          EXCLUDED.route_family, EXCLUDED.attrs, ST_AsBinary(EXCLUDED.geom))
   RETURNING (xmax = 0) AS fresh
-), cleared AS (
-  DELETE FROM incident_staging
 )
 SELECT count(*) FILTER (WHERE fresh)::int AS inserted, count(*) FILTER (WHERE NOT fresh)::int AS updated FROM up

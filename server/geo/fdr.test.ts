@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { bhAdjust, bhRejections } from './fdr.ts'
+
+// Benjamini & Hochberg (1995) §4.1: 15 p-values from a multiple-endpoint trial.
+const BH_1995 = [0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528, 0.759, 1.0]
+
+describe('Benjamini–Hochberg', () => {
+  it('rejects 4 of the 15 hypotheses of the 1995 paper at q = 0.05', () => {
+    expect(bhRejections(BH_1995, 0.05)).toBe(4)
+  })
+
+  it('adjusts the 1995 p-values as R p.adjust(p, "BH") and scipy false_discovery_control do', () => {
+    const expected = [0.0015, 0.003, 0.0095, 0.035625, 0.0603, 0.063857, 0.063857, 0.0645, 0.0765, 0.486, 0.581182, 0.714875, 0.753231, 0.813214, 1]
+    Array.from(bhAdjust(BH_1995)).forEach((q, i) => expect(q).toBeCloseTo(expected[i], 6))
+  })
+
+  it('keeps the input order and makes the q-values monotone in p', () => {
+    for (const q of bhAdjust([0.04, 0.01, 0.03, 0.02])) expect(q).toBeCloseTo(0.04, 12)
+  })
+
+  it('refuses a p-value outside 0..1', () => {
+    expect(() => bhAdjust([0.5, 1.5])).toThrow('p-values must be between 0 and 1, got 1.5 at index 1')
+  })
+})

@@ -1,0 +1,28 @@
+// Benjamini–Hochberg false discovery rate control (Benjamini & Hochberg 1995), as R's
+// p.adjust(p, "BH") computes it: q_(i) = min over j >= i of (m / j) * p_(j), capped at 1.
+
+/** BH-adjusted p-values (q-values), in the input order; a test is significant at level a when q <= a. */
+export function bhAdjust(pValues: ArrayLike<number>): Float64Array {
+  const m = pValues.length
+  const q = new Float64Array(m)
+  if (m === 0) return q
+  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => pValues[a] - pValues[b])
+  let running = 1
+  for (let rank = m; rank >= 1; rank--) {
+    const i = order[rank - 1]
+    const p = pValues[i]
+    if (!(p >= 0 && p <= 1)) throw new Error(`p-values must be between 0 and 1, got ${p} at index ${i}`)
+    running = Math.min(running, (m / rank) * p)
+    q[i] = running
+  }
+  return q
+}
+
+/** How many of the m tests BH rejects at FDR level alpha (the step-up rule's largest k). */
+export function bhRejections(pValues: ArrayLike<number>, alpha: number): number {
+  if (!(alpha > 0 && alpha < 1)) throw new Error(`alpha must be between 0 and 1, got ${alpha}`)
+  const sorted = Float64Array.from(pValues).sort()
+  let k = 0
+  for (let i = 0; i < sorted.length; i++) if (sorted[i] <= ((i + 1) / sorted.length) * alpha) k = i + 1
+  return k
+}

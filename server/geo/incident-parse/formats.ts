@@ -1,0 +1,48 @@
+// The import formats, how a file's format is recognised, and the dataset and credit it brings.
+import { ACLED_CREDIT, ACLED_DATASET, acledMapper, isAcledHeader } from './acled.ts'
+import { IOM_CREDIT, IOM_DATASET, iomMapper, isIomHeader } from './iom.ts'
+import { genericCsvMapper } from './record.ts'
+import type { ParseOptions, RowMapper } from './types.ts'
+
+export const IMPORT_FORMATS = ['auto', 'iom', 'acled', 'csv', 'geojson', 'kml', 'gpx'] as const
+export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+export type CsvFormat = 'iom' | 'acled' | 'csv'
+
+/** The format of a file from its name, and for CSV from its header; 'auto' resolved. */
+export function formatFromName(fileName: string): ImportFormat {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase()
+  if (ext === 'geojson' || ext === 'json') return 'geojson'
+  if (ext === 'kml') return 'kml'
+  if (ext === 'gpx') return 'gpx'
+  return 'csv'
+}
+
+/** Which CSV flavour a header is. */
+export function csvFlavour(header: readonly string[]): CsvFormat {
+  if (isIomHeader(header)) return 'iom'
+  if (isAcledHeader(header)) return 'acled'
+  return 'csv'
+}
+
+export interface DatasetInfo {
+  /** source_dataset of every incident of the file */
+  dataset: string
+  /** credit line that travels with the data */
+  credit: string
+  url: string | null
+}
+
+/** The dataset and credit of a format; generic files take the given dataset name and credit. */
+export function datasetInfo(format: CsvFormat | 'geojson' | 'kml' | 'gpx', given: { dataset?: string; credit?: string }, fileName: string): DatasetInfo {
+  if (format === 'iom') return { dataset: given.dataset ?? IOM_DATASET, credit: IOM_CREDIT, url: 'https://missingmigrants.iom.int/' }
+  if (format === 'acled') return { dataset: given.dataset ?? ACLED_DATASET, credit: ACLED_CREDIT, url: 'https://acleddata.com/' }
+  const base = fileName.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'upload'
+  return { dataset: given.dataset ?? base, credit: given.credit ?? `${fileName} (user import)`, url: null }
+}
+
+/** The row mapper of a CSV flavour for this header; throws when needed columns are missing. */
+export function csvMapper(format: CsvFormat, header: readonly string[], options: ParseOptions): RowMapper {
+  if (format === 'iom') return iomMapper(header)
+  if (format === 'acled') return acledMapper(header, options)
+  return genericCsvMapper(header, options)
+}

@@ -1,0 +1,103 @@
+// Import records: what each file brought in, what it rejected and why, and dataset credits.
+import { sqlFile } from '../db/sql-files.ts'
+import type { Db, Queryable } from '../db/types.ts'
+import type { Rejection } from '../geo/incident-parse/types.ts'
+
+export type ImportStatus = 'completed' | 'rejected' | 'failed'
+
+export interface ImportRecord {
+  id: number
+  file_name: string
+  format: string
+  source_dataset: string
+  credit: string | null
+  checksum: string
+  strict: boolean
+  status: ImportStatus
+  rows_read: number
+  inserted: number
+  updated: number
+  unchanged: number
+  rejected: number
+  rejections?: Rejection[]
+  error: string | null
+  started_at: string
+  finished_at: string
+}
+
+export interface ImportHeader {
+  fileName: string
+  format: string
+  dataset: string
+  checksum: string
+  strict: boolean
+  startedAt: Date
+}
+
+/** The id of the completed import of this file into this dataset, or null. */
+export async function findCompletedImport(db: Queryable, dataset: string, checksum: string): Promise<number | null> {
+  const [row] = await db.query<{ id: number }>(sqlFile('imports/find-completed'), [dataset, checksum])
+  return row ? Number(row.id) : null
+}
+
+/** Records the dataset's credit line (latest wins). */
+export async function upsertSource(db: Queryable, dataset: string, credit: string, url: string | null): Promise<void> {
+  await db.query(sqlFile('imports/upsert-source'), [dataset, credit, url])
+}
+
+/** Opens the import record inside the import's transaction; returns its id. */
+export async function beginImport(tx: Queryable, h: ImportHeader): Promise<number> {
+  const [row] = await tx.query<{ id: number }>(sqlFile('imports/begin'), [h.fileName, h.format, h.dataset, h.checksum, h.strict, h.startedAt])
+  return Number(row.id)
+}
+
+/** Stores the final counts and rejections of an import. */
+export async function finishImport(
+  tx: Queryable,
+  id: number,
+  counts: { rowsRead: number; inserted: number; updated: number; unchanged: number; rejected: number },
+  rejections: Rejection[],
+): Promise<void> {
+  await tx.query(sqlFile('imports/finish'), [id, counts.rowsRead, counts.inserted, counts.updated, counts.unchanged, counts.rejected, JSON.stringify(rejections)])
+}
+
+/** Records an import that put nothing in (strict rejection or fatal error); returns its id. */
+export async function recordUnsuccessfulImport(
+  db: Queryable,
+  h: ImportHeader,
+  status: 'rejected' | 'failed',
+  counts: { rowsRead: number; rejected: number },
+  rejections: Rejection[],
+  error: string | null,
+): Promise<number> {
+  const [row] = await db.query<{ id: number }>(sqlFile('imports/record-unsuccessful'), [
+    h.fileName,
+    h.format,
+    h.dataset,
+    h.checksum,
+    h.strict,
+    status,
+    counts.rowsRead,
+    counts.rejected,
+    JSON.stringify(rejections),
+    error,
+    h.startedAt,
+  ])
+  return Number(row.id)
+}
+
+/** One import with its rejections, or null. */
+export async function getImport(db: Db, id: number): Promise<ImportRecord | null> {
+  const [row] = await db.query<ImportRecord>(sqlFile('imports/get'), [id])
+  return row ? normalise(row) : null
+}
+
+/** The latest imports, newest first, without rejection lists. */
+export async function listImports(db: Db, limit: number): Promise<ImportRecord[]> {
+  return (await db.query<ImportRecord>(sqlFile('imports/list'), [limit])).map(normalise)
+}
+
+function normalise(row: ImportRecord): ImportRecord {
+  const iso = (t: unknown) => (t instanceof Date ? t.toISOString() : new Date(String(t)).toISOString())
+  return { ...row, id: Number(row.id), started_at: iso(row.started_at), finished_at: iso(row.finished_at) }
+}

@@ -1,0 +1,123 @@
+// GET /api/hotspots: incidents per H3 cell, optionally with Getis-Ord Gi* hot and cold spots;
+// GET /api/hotspots/trends: emerging hot spot categories per cell over month or quarter bins.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { giStar, HOTSPOT_CLASSES } from '../geo/gistar.ts'
+import { binSequence } from '../geo/time-bins.ts'
+import { emergingHotspots } from '../geo/trends.ts'
+import { EMERGING_PATTERNS } from '../geo/emerging.ts'
+import { aggregateCellBins, aggregateCells, creditsFor, SUM_FIELDS, type SumField } from '../repos/hotspots.ts'
+import { FilterQuery, parseFilter } from './incidents.ts'
+import { ErrorRef } from './schemas.ts'
+
+/** Said of every aggregate, as the IOM licence asks when data is changed. */
+export const AGGREGATION_NOTE = 'aggregated to H3 cells by Sahel Routes'
+
+const Res = Type.Integer({ minimum: 3, maximum: 8, default: 5, description: 'H3 resolution' })
+const K = Type.Integer({ minimum: 1, maximum: 3, default: 1, description: 'k-ring of the Gi* neighbourhood' })
+const METRIC = `^(count|sum:(${SUM_FIELDS.join('|')}))$`
+
+/** Query of the hotspot cells and tiles: filters, metric, statistic. */
+export const HotspotQuery = Type.Object({
+  ...FilterQuery,
+  res: Res,
+  metric: Type.String({ pattern: METRIC, default: 'count', description: `count, or sum:<field> with field among ${SUM_FIELDS.join(', ')}` }),
+  stat: Type.Union([Type.Literal('none'), Type.Literal('gistar')], { default: 'none' }),
+  k: K,
+  fdr: Type.Boolean({ default: true, description: 'Benjamini–Hochberg correction of the Gi* p-values' }),
+})
+
+/** The field a metric sums, or null for a count. */
+export function metricField(metric: string): SumField | null {
+  return metric === 'count' ? null : (metric.slice(4) as SumField)
+}
+
+const Credit = Type.Object({ dataset: Type.String(), credit: Type.String(), url: Type.Union([Type.String(), Type.Null()]) })
+
+const Cell = Type.Object({
+  h3: Type.String(),
+  value: Type.Number(),
+  n: Type.Integer(),
+  z: Type.Optional(Type.Number()),
+  p: Type.Optional(Type.Number()),
+  q: Type.Optional(Type.Number({ description: 'p-value after the FDR correction (= p without it)' })),
+  class: Type.Optional(Type.Enum([...HOTSPOT_CLASSES])),
+})
+
+const Hotspots = Type.Object({
+  res: Type.Integer(),
+  metric: Type.String(),
+  stat: Type.String(),
+  cells: Type.Array(Cell),
+  credits: Type.Array(Credit),
+  note: Type.String(),
+})
+
+const CATEGORIES = [...EMERGING_PATTERNS.flatMap((p) => [`${p}_hot`, `${p}_cold`]), 'no_pattern']
+
+const Trends = Type.Object({
+  res: Type.Integer(),
+  bin: Type.String(),
+  bins: Type.Array(Type.String()),
+  cells: Type.Array(
+    Type.Object({
+      h3: Type.String(),
+      n: Type.Integer(),
+      category: Type.Enum(CATEGORIES),
+      trend: Type.Union([Type.Object({ s: Type.Number(), z: Type.Number(), p: Type.Number(), tau: Type.Number() }), Type.Null()]),
+      counts: Type.Array(Type.Number()),
+      z: Type.Array(Type.Number()),
+      states: Type.Array(Type.Integer()),
+    }),
+  ),
+  credits: Type.Array(Credit),
+  note: Type.String(),
+})
+
+export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/hotspots',
+    {
+      schema: {
+        tags: ['hotspots'],
+        summary: 'Incidents per H3 cell, with Getis-Ord Gi* hot and cold spots when stat=gistar',
+        querystring: HotspotQuery,
+        response: { 200: Hotspots, 400: ErrorRef },
+      },
+    },
+    async (request) => {
+      const { res, metric, stat, k, fdr } = request.query
+      const filter = parseFilter(request.query)
+      const [cells, credits] = await Promise.all([aggregateCells(app.db, res, filter, metricField(metric)), creditsFor(app.db, filter)])
+      if (stat === 'none') return { res, metric, stat, cells, credits, note: AGGREGATION_NOTE }
+      const n = new Map(cells.map((c) => [c.h3, c.n]))
+      const gi = giStar(cells, { k, fdr })
+      return { res, metric, stat, cells: gi.map((g) => ({ ...g, n: n.get(g.h3) ?? 0 })), credits, note: AGGREGATION_NOTE }
+    },
+  )
+
+  app.get(
+    '/api/hotspots/trends',
+    {
+      schema: {
+        tags: ['hotspots'],
+        summary: 'Emerging hot spot analysis: Gi* per time bin, Mann-Kendall trend and category per cell',
+        querystring: Type.Object({
+          ...FilterQuery,
+          res: Res,
+          k: K,
+          bin: Type.Union([Type.Literal('month'), Type.Literal('quarter')], { default: 'quarter' }),
+        }),
+        response: { 200: Trends, 400: ErrorRef },
+      },
+    },
+    async (request) => {
+      const { res, k, bin } = request.query
+      const filter = parseFilter(request.query)
+      const [rows, credits] = await Promise.all([aggregateCellBins(app.db, res, filter, bin), creditsFor(app.db, filter)])
+      if (rows.length === 0) return { res, bin, bins: [], cells: [], credits, note: AGGREGATION_NOTE }
+      const bins = binSequence(filter.from ?? rows[0].bin, filter.to ?? rows[rows.length - 1].bin, bin)
+      return { res, bin, bins, cells: emergingHotspots(rows, bins, k), credits, note: AGGREGATION_NOTE }
+    },
+  )
+}

@@ -1,0 +1,153 @@
+// POST /api/imports (multipart upload of one incident file), GET /api/imports and
+// GET /api/imports/:id: the import reports with every rejected row's line, field and reason.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { randomUUID } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import type {} from '@fastify/multipart'
+import { Type } from 'typebox'
+import { IMPORT_FORMATS, type ImportFormat } from '../geo/incident-parse/formats.ts'
+import { MAPPED_FIELDS, type MappedField } from '../geo/incident-parse/types.ts'
+import { THREATS } from '../geo/vocabulary.ts'
+import { BadRequestError } from '../http-errors.ts'
+import { importFile } from '../import/run-import.ts'
+import { getImport, listImports } from '../repos/imports.ts'
+import { ErrorRef } from './schemas.ts'
+
+const Rejection = Type.Object({ line: Type.Integer(), field: Type.String(), reason: Type.String() })
+
+const ImportSummary = {
+  id: Type.Integer(),
+  file_name: Type.String(),
+  format: Type.String(),
+  source_dataset: Type.String(),
+  credit: Type.Union([Type.String(), Type.Null()]),
+  checksum: Type.String(),
+  strict: Type.Boolean(),
+  status: Type.Union([Type.Literal('completed'), Type.Literal('rejected'), Type.Literal('failed')]),
+  rows_read: Type.Integer(),
+  inserted: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  rejected: Type.Integer(),
+  error: Type.Union([Type.String(), Type.Null()]),
+  started_at: Type.String(),
+  finished_at: Type.String(),
+}
+
+const ImportReport = Type.Object({
+  ...ImportSummary,
+  rejections: Type.Array(Rejection, { description: 'the first 10,000 rejected rows' }),
+  noop: Type.Optional(Type.Boolean({ description: 'true when the same file was already imported: nothing changed' })),
+})
+
+/** Options of an upload, as query string or as multipart fields sent before the file. */
+const ImportOptionsQuery = Type.Object({
+  format: Type.Enum([...IMPORT_FORMATS], { default: 'auto' }),
+  strict: Type.Boolean({ default: false, description: 'put nothing in when any row is rejected' }),
+  dataset: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9_.-]{0,62}$', description: 'dataset name (generic files)' })),
+  credit: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'credit line (generic files)' })),
+  threat: Type.Optional(Type.Enum([...THREATS], { description: 'threat for rows that carry none' })),
+  mapping: Type.Optional(Type.String({ maxLength: 500, description: 'field=column pairs, e.g. lat=Lat,lng=Lon,date=Day' })),
+})
+
+const MAX_UPLOAD_BYTES = 1024 ** 3
+
+function parseMapping(text: string | undefined): Partial<Record<MappedField, string>> {
+  const mapping: Partial<Record<MappedField, string>> = {}
+  for (const pair of text ? text.split(',') : []) {
+    const [key, column] = pair.split('=').map((s) => s.trim())
+    if (!(MAPPED_FIELDS as readonly string[]).includes(key) || !column) {
+      throw new BadRequestError('mapping', `mapping takes field=column pairs with fields ${MAPPED_FIELDS.join(', ')}, got "${pair}"`)
+    }
+    mapping[key as MappedField] = column
+  }
+  return mapping
+}
+
+/** A multipart text field must agree with the query schema; checked by hand as multipart has no schema. */
+function fieldValue(field: string, value: string): unknown {
+  if (field === 'strict') {
+    if (value !== 'true' && value !== 'false') throw new BadRequestError('strict', `strict must be true or false, got "${value}"`)
+    return value === 'true'
+  }
+  if (field === 'format' && !(IMPORT_FORMATS as readonly string[]).includes(value)) throw new BadRequestError('format', `format must be one of ${IMPORT_FORMATS.join(', ')}, got "${value}"`)
+  if (field === 'threat' && !(THREATS as readonly string[]).includes(value)) throw new BadRequestError('threat', `threat must be one of ${THREATS.join(', ')}, got "${value}"`)
+  if (field === 'dataset' && !/^[a-z0-9][a-z0-9_.-]{0,62}$/.test(value)) throw new BadRequestError('dataset', `dataset must be lower-case letters, digits, "_", "." or "-", got "${value}"`)
+  return value
+}
+
+export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/api/imports',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Import one incident file (multipart field "file"); options as query string or fields before the file',
+        consumes: ['multipart/form-data'],
+        querystring: ImportOptionsQuery,
+        response: { 200: ImportReport, 201: ImportReport, 400: ErrorRef, 413: ErrorRef, 415: ErrorRef, 422: ImportReport },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw Object.assign(new BadRequestError('file', 'send the file as multipart/form-data in a field named "file"'), { statusCode: 415 })
+      const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } })
+      if (!part) throw new BadRequestError('file', 'no file in the upload: send it in a multipart field named "file"')
+      const options: Record<string, unknown> = { ...request.query }
+      for (const [name, f] of Object.entries(part.fields)) {
+        const value = (Array.isArray(f) ? f[0] : f) as { type?: string; value?: unknown } | undefined
+        if (value?.type === 'field' && name in ImportOptionsQuery.properties) options[name] = fieldValue(name, String(value.value))
+      }
+      const path = join(tmpdir(), `sahel-import-${randomUUID()}`)
+      try {
+        await pipeline(part.file, createWriteStream(path))
+        if (part.file.truncated) throw Object.assign(new BadRequestError('file', `file larger than ${MAX_UPLOAD_BYTES} bytes`), { statusCode: 413 })
+        const report = await importFile(app.db, {
+          path,
+          fileName: part.filename || 'upload',
+          format: options.format as ImportFormat,
+          strict: options.strict as boolean,
+          dataset: options.dataset as string | undefined,
+          credit: options.credit as string | undefined,
+          threat: options.threat as string | undefined,
+          mapping: parseMapping(options.mapping as string | undefined),
+        })
+        return reply.code(report.status !== 'completed' ? 422 : report.noop ? 200 : 201).send({ ...report, rejections: report.rejections ?? [] })
+      } finally {
+        await rm(path, { force: true })
+      }
+    },
+  )
+
+  app.get(
+    '/api/imports',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'The latest imports, newest first (without rejection lists)',
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }) }),
+        response: { 200: Type.Object({ imports: Type.Array(Type.Object(ImportSummary)) }), 400: ErrorRef },
+      },
+    },
+    async (request) => ({ imports: await listImports(app.db, request.query.limit) }),
+  )
+
+  app.get(
+    '/api/imports/:id',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'One import report with its rejected rows',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        response: { 200: ImportReport, 400: ErrorRef, 404: ErrorRef },
+      },
+    },
+    async (request, reply) => {
+      const report = await getImport(app.db, request.params.id)
+      return report ? { ...report, rejections: report.rejections ?? [] } : reply.notFound(`no import with id ${request.params.id}`)
+    },
+  )
+}
