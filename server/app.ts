@@ -51,6 +51,20 @@ export async function buildApp({ db, logger = false }: AppOptions) {
   app.decorate('db', db)
   app.decorate('tileCache', new TileCache())
   app.addSchema(ErrorBody)
+  // Graceful shutdown: requests in flight when close() starts finish; their answers close the
+  // connection, and connections that fall idle meanwhile are swept, so closing never waits out a
+  // keep-alive timeout.
+  let closing = false
+  let idleSweep: NodeJS.Timeout | undefined
+  app.addHook('preClose', async () => {
+    closing = true
+    idleSweep = setInterval(() => app.server.closeIdleConnections(), 100).unref()
+  })
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close')
+    return payload
+  })
+  app.addHook('onClose', async () => clearInterval(idleSweep))
 
   // gzip or brotli for JSON and tiles when the client asks (Accept-Encoding)
   app.register(fastifyCompress, { customTypes: /^(application\/(.+\+)?json|application\/vnd\.mapbox-vector-tile|text\/)/ })
