@@ -22,6 +22,7 @@ import { hotspotRoutes } from './routes/hotspots.ts'
 import { importRoutes } from './routes/imports.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { ogcRoutes } from './routes/ogc.ts'
+import { patrolRoutes } from './routes/patrols.ts'
 import { placeRoutes } from './routes/places.ts'
 import { ErrorBody } from './routes/schemas.ts'
 import { tileRoutes } from './routes/tiles.ts'
@@ -87,6 +88,7 @@ export async function buildApp({ db, logger = false }: AppOptions) {
   app.register(incidentRoutes)
   app.register(hotspotRoutes)
   app.register(importRoutes)
+  app.register(patrolRoutes)
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   // interactive documentation, served from the package: no CDN, no online validator
   app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true })

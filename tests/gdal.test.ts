@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type TestApp } from './helpers/build.ts'
+import { insertGeneratedIncidents } from './helpers/generated-incidents.ts'
 
 function gdalAvailable(): boolean {
   if (existsSync('/usr/bin/ogrinfo')) return true
@@ -25,6 +26,7 @@ describe.runIf(gdalAvailable())('GDAL reads the service', () => {
   let dir: string
   beforeAll(async () => {
     t = await build('pglite')
+    await insertGeneratedIncidents(t.app.db, 20_000)
     base = await t.app.listen({ port: 0, host: '127.0.0.1' })
     dir = mkdtempSync(join(tmpdir(), 'sahel-gdal-'))
   })
@@ -35,7 +37,7 @@ describe.runIf(gdalAvailable())('GDAL reads the service', () => {
 
   it('ogrinfo lists every collection of the OGC API', async () => {
     const out = await run('ogrinfo', ['-ro', '-so', `OAPIF:${base}/ogc`])
-    for (const id of ['routes', 'places', 'countries', 'borders']) expect(out).toMatch(new RegExp(`\\d+: ${id} `))
+    for (const id of ['routes', 'incidents', 'places', 'countries', 'borders']) expect(out).toMatch(new RegExp(`\\d+: ${id} `))
   })
 
   it('ogrinfo reads the features of a collection', async () => {
@@ -50,6 +52,18 @@ describe.runIf(gdalAvailable())('GDAL reads the service', () => {
     const copied = Number(/Feature Count: (\d+)/.exec(await run('ogrinfo', ['-ro', '-so', gpkg, 'places']))![1])
     const api = (await t.app.inject({ method: 'GET', url: '/ogc/collections/places/items?bbox=5,12,15,20&limit=1' })).json().numberMatched
     expect(api).toBeGreaterThan(100) // so PAGE_SIZE=25 means at least 5 pages
+    expect(copied).toBe(api)
+  })
+
+  it('ogr2ogr copies the incidents of a bbox and date range, page after page, with the count the API reports', async () => {
+    const gpkg = join(dir, 'incidents.gpkg')
+    await run('ogr2ogr', [
+      '-f', 'GPKG', gpkg, `OAPIF:${base}/ogc`, 'incidents',
+      '-spat', '-10', '12', '5', '20', '-where', "date >= '2017-01-01' AND date <= '2018-06-30'", '-oo', 'PAGE_SIZE=200',
+    ])
+    const copied = Number(/Feature Count: (\d+)/.exec(await run('ogrinfo', ['-ro', '-so', gpkg, 'incidents']))![1])
+    const api = (await t.app.inject({ method: 'GET', url: '/ogc/collections/incidents/items?bbox=-10,12,5,20&datetime=2017-01-01/2018-06-30&limit=1' })).json().numberMatched
+    expect(api).toBeGreaterThan(400) // more than two pages of 200
     expect(copied).toBe(api)
   })
 

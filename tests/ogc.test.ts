@@ -43,7 +43,7 @@ describe.each(testDrivers())('OGC API Features on %s', (driver) => {
 
   it('serves the OpenAPI 3 definition with its media type', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/ogc/api' })
-    expect(res.headers['content-type']).toMatch(/^application\/vnd\.oai\.openapi\+json; ?version="?3\.0/)
+    expect(res.headers['content-type']).toBe("application/vnd.oai.openapi+json;version=3.0")
     expect(res.json().openapi).toMatch(/^3\./)
     expect(Object.keys(res.json().paths)).toContain('/ogc/collections/{collectionId}/items')
   })

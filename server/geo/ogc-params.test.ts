@@ -14,6 +14,11 @@ describe('parseDatetime', () => {
     expect(end!.toISOString()).toBe('2019-06-30T10:00:00.000Z')
   })
 
+  it('reads a date with a bare T, as GDAL sends it, and a date-time without offset as UTC', () => {
+    expect(parseDatetime('2017-01-01T/2018-06-30T').end!.toISOString()).toBe('2018-06-30T23:59:59.999Z')
+    expect(parseDatetime('2017-01-01T10:00:00').start!.toISOString()).toBe('2017-01-01T10:00:00.000Z')
+  })
+
   it('reads open starts and ends', () => {
     expect(parseDatetime('../2020-01-01').start).toBeNull()
     expect(parseDatetime('2020-01-01/..').end).toBeNull()

@@ -17,21 +17,24 @@ export function parseOgcBbox(text: string): Bbox {
   return parseBbox(text)
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+// A bare "YYYY-MM-DDT" (GDAL's OAPIF driver sends dates so) counts as the date.
+const DATE = /^\d{4}-\d{2}-\d{2}T?$/
+// A date-time without an offset is read as UTC.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/
 
-function parseInstant(text: string, edge: 'start' | 'end'): Date {
-  if (DATE.test(text)) {
+function parseInstant(raw: string, edge: 'start' | 'end'): Date {
+  const text = raw.replace(/T$/, '')
+  if (DATE.test(raw)) {
     // a whole day: from its first to its last millisecond, UTC
     const d = new Date(`${text}T00:00:00Z`)
     if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) throw new Error(`datetime has an invalid date: ${text}`)
     return edge === 'start' ? d : new Date(d.getTime() + 86_400_000 - 1)
   }
   if (DATE_TIME.test(text)) {
-    const d = new Date(text)
+    const d = new Date(/(Z|[+-]\d{2}:\d{2})$/.test(text) ? text : `${text}Z`)
     if (!Number.isNaN(d.getTime())) return d
   }
-  throw new Error(`datetime must be an RFC 3339 date or date-time, or an interval "start/end" with ".." for an open end, got "${text}"`)
+  throw new Error(`datetime must be an RFC 3339 date or date-time, or an interval "start/end" with ".." for an open end, got "${raw}"`)
 }
 
 /** Parses "2020-01-01", "2020-01-01T00:00:00Z", "2019-01-01/2020-12-31", "../2020-01-01", "2019-01-01/..". */

@@ -38,6 +38,13 @@ export const OGC_COLLECTIONS: OgcCollection[] = [
     queryables: { family: 'string', kind: 'string', confidence: 'string', threat: 'string' },
   },
   {
+    id: 'incidents',
+    title: 'Incidents',
+    description: 'Imported incidents (IOM Missing Migrants Project, ACLED, agency files) and, on a demo install, synthetic demo data; each carries its source credit. datetime filters on the date of occurrence.',
+    temporal: true,
+    queryables: { threat: 'string', source: 'string', route_family: 'string', date_precision: 'string' },
+  },
+  {
     id: 'places',
     title: 'Places',
     description: 'GeoNames towns (CC BY 4.0) and curated desert hubs in the analysis box.',

@@ -124,8 +124,9 @@ export const ogcRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/ogc/conformance', { schema: { tags: ['ogc'], summary: 'Conformance classes', response: { 200: Json } } }, async () => ({ conformsTo: CONFORMANCE }))
 
+  // The media type exactly as OGC clients (GDAL) compare it: no quotes, no charset.
   app.get('/ogc/api', { schema: { tags: ['ogc'], summary: 'The OpenAPI 3.0 definition' } }, async (_request, reply) =>
-    reply.type(OPENAPI).send(JSON.stringify(app.swagger())),
+    reply.header('content-type', OPENAPI).send(Buffer.from(JSON.stringify(app.swagger()))),
   )
 
   app.get('/ogc/collections', { schema: { tags: ['ogc'], summary: 'The collections', response: { 200: Json } } }, async (request) => ({

@@ -1,0 +1,4 @@
+-- Returns the saved plan $1 as {id, name, request, result, created_at (ISO, UTC)}, or no row.
+SELECT id::int AS id, name, request, result, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at
+FROM patrol_plans
+WHERE id = $1
