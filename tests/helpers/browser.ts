@@ -44,7 +44,7 @@ export async function openBrowser(viewport = { width: 1400, height: 900 }): Prom
 export async function openAppPage(
   context: BrowserContext,
   origin: string,
-  path = '/#4/20/12',
+  path = '/?center=12,20&zoom=4',
 ): Promise<{ page: import('playwright-core').Page; outside: string[] }> {
   const page = await context.newPage()
   const outside: string[] = []

@@ -1,5 +1,7 @@
-// The web app's entry: builds the map, loads the route catalogue, and wires the legend, the
-// route list, the toolbar (draw tool, border picker) and the panel to the map's selection.
+// The web app's entry: reads the map state from the URL, builds the map, loads the route
+// catalogue, and wires the legend, the route list, the toolbar (draw tool, border picker), the
+// header's share tools and the panel to the map's selection. View, layers, filters, title and
+// language are written back to the URL as they change.
 
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './styles.css'
@@ -12,21 +14,27 @@ import { showBorder, showLineAnalysis } from './map/analysis-overlay.ts'
 import { COUNTRY_LABELS_SOURCE } from './map/basemap-layers.ts'
 import { countryNameLookup } from './map/country-names.ts'
 import { createMap } from './map/create-map.ts'
-import { fontFaceCss } from './map/fonts.ts'
 import { countryLabelPoints } from './map/label-point.ts'
+import { applyMapState } from './map/apply-state.ts'
 import { TOGGLE_LAYER_IDS } from './map/layer-toggles.ts'
 import { linesBounds, routeBounds, toMapRoutes } from './map/route-features.ts'
-import { routeGroupFilter, routeGroupKey } from './map/route-groups.ts'
+import { routeGroupKey } from './map/route-groups.ts'
 import { bindRouteInteraction, showSelectedRoute } from './map/route-interaction.ts'
-import { ROUTES_SOURCE, ROUTE_LAYER_IDS, routeLayerFilter } from './map/route-layers.ts'
+import { ROUTES_SOURCE } from './map/route-layers.ts'
+import { enabledGroups, toggleOn, withEnabledGroups, withToggle } from './state/legend-state.ts'
+import { createStateStore } from './state/state-store.ts'
+import { mapStateSearch, readMapState, withBbox, withCenterZoom } from './state/url-state.ts'
 import { createAnalysisSection, type AnalysisPrefs } from './ui/analysis-section.ts'
 import { borderOptions, renderBorderPicker, type BorderOption, type BorderPicker } from './ui/border-picker.ts'
 import { createBorderView } from './ui/border-view.ts'
 import { createDrawTool } from './ui/draw-tool.ts'
+import { createEmbedDialog } from './ui/embed-dialog.ts'
+import { renderHeaderTools } from './ui/header-tools.ts'
 import { renderLegend } from './ui/legend.ts'
 import { createRoutePanel } from './ui/route-panel.ts'
 import { renderRouteList, type RouteList } from './ui/route-list.ts'
-import { LOCALE, S } from './ui/strings.ts'
+import { byId, fillChrome, setStatus, showStateProblems, showTitle } from './ui/page-chrome.ts'
+import { directionOf, LOCALE, S, setLocale } from './ui/strings.ts'
 
 declare global {
   interface Window {
@@ -35,34 +43,35 @@ declare global {
   }
 }
 
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id)
-  if (!element) throw new Error(`index.html has no element #${id}`)
-  return element
-}
-
-function setStatus(message: string, isError = false): void {
-  const status = byId('status')
-  status.textContent = message
-  status.hidden = message === ''
-  status.classList.toggle('status-error', isError)
-}
-
-function fillChrome(): void {
-  const fonts = document.createElement('style')
-  fonts.textContent = fontFaceCss()
-  document.head.append(fonts)
-  document.documentElement.lang = LOCALE
-  document.title = S.productName
-  byId('product-name').textContent = S.productName
-  byId('product-tagline').textContent = S.productTagline
-  byId('map-toolbar').setAttribute('aria-label', S.toolbarLabel)
-}
-
 async function main(): Promise<void> {
-  fillChrome()
-  const map = createMap(byId('map'), location.origin, LOCALE, S)
+  const { state: initialState, problems } = readMapState(location.search)
+  setLocale(initialState.lang)
+  const store = createStateStore(initialState)
+  fillChrome(initialState.title)
+  showStateProblems(problems)
+  const map = createMap(byId('map'), location.origin, { locale: LOCALE, strings: S, view: initialState.view, compass: true })
   window.__map = map
+  // The view goes into the URL once the user (or a framing) has moved the map.
+  map.on('moveend', () => store.update((s) => withCenterZoom(s, map.getCenter().toArray() as [number, number], map.getZoom())))
+  /** The state with the view as a bbox of what the map shows, for embeds and static maps. */
+  const shareable = () => {
+    const b = map.getBounds()
+    return withBbox(store.get(), [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()])
+  }
+  const embedDialog = createEmbedDialog({
+    current: shareable,
+    onTitle(title) {
+      store.update((s) => ({ ...s, title }))
+      showTitle(title)
+    },
+  })
+  renderHeaderTools(byId('header-tools'), {
+    current: shareable,
+    mapSize: () => ({ widthPx: map.getContainer().clientWidth, heightPx: map.getContainer().clientHeight }),
+    onEmbed: () => embedDialog.open(),
+    // A new language re-renders everything: the page reloads at the same state in that language.
+    onLanguage: (lang) => location.assign(mapStateSearch({ ...store.get(), lang })),
+  })
   setStatus(S.loadingRoutes)
 
   const mapLoaded = new Promise<void>((resolve) => map.once('load', () => resolve()))
@@ -99,7 +108,9 @@ async function main(): Promise<void> {
   const nameOf = countryNameLookup(countries, LOCALE)
   const prefs: AnalysisPrefs = { corridorKm: 25, corridorVisible: false }
   const panel = createRoutePanel(byId('route-panel'), nameOf, () => reset())
-  const framePadding = { top: 60, bottom: 60, left: 60, right: 420 }
+  // The panel covers the map's inline end: the right, or the left in Arabic.
+  const panelSide = directionOf(LOCALE) === 'rtl' ? 'left' : 'right'
+  const framePadding = { top: 60, bottom: 60, left: 60, right: 60, [panelSide]: 420 }
 
   /** Ends the current view, its overlays and selection; keeps a finished drawing if asked. */
   function reset(keepDrawing = false): void {
@@ -180,19 +191,25 @@ async function main(): Promise<void> {
     const key = routeGroupKey(route.properties.family, route.properties.kind)
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
+  applyMapState(map, store.get())
   renderLegend(byId('legend'), counts, {
+    groups: enabledGroups(store.get()),
+    toggles: { labels: toggleOn(store.get(), 'labels'), borders: toggleOn(store.get(), 'borders'), waypoints: true },
+  }, {
     onGroupsChange(enabled) {
-      const filter = routeGroupFilter(enabled)
-      for (const layerId of ROUTE_LAYER_IDS) map.setFilter(layerId, routeLayerFilter(layerId, filter))
+      store.update((s) => withEnabledGroups(s, enabled))
+      applyMapState(map, store.get())
       routeList?.setEnabledGroups(enabled)
       const selected = selectedId === null ? null : routesById.get(selectedId)
       if (selected && !enabled.has(routeGroupKey(selected.properties.family, selected.properties.kind))) select(null, false)
     },
     onLayerToggle(toggle, visible) {
+      store.update((s) => withToggle(s, toggle, visible))
       for (const layerId of TOGGLE_LAYER_IDS[toggle]) map.setLayoutProperty(layerId, 'visibility', visible ? 'visible' : 'none')
     },
   })
   routeList = renderRouteList(byId('route-list'), routes, (routeId) => select(routeId, true))
+  routeList.setEnabledGroups(enabledGroups(store.get()))
   byId('route-count').textContent = S.routeCount(routes.features.length)
   borderPicker = renderBorderPicker(byId('border-tool'), borderOptions(borders, nameOf), openBorder)
   // While drawing, clicks add points; a click off every route closes only a route's panel.

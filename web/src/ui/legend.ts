@@ -14,12 +14,18 @@ export interface LegendHandlers {
   onLayerToggle(toggle: LayerToggle, visible: boolean): void
 }
 
+/** What the legend's checkboxes start as: the groups shown and each toggle. */
+export interface LegendInitial {
+  groups: ReadonlySet<string>
+  toggles: Readonly<Record<LayerToggle, boolean>>
+}
+
 /** Renders the legend into `container`; `counts` is the number of routes per group key. */
-export function renderLegend(container: HTMLElement, counts: ReadonlyMap<string, number>, handlers: LegendHandlers): void {
-  const enabled = new Set<string>(ROUTE_GROUPS.map((group) => group.key))
+export function renderLegend(container: HTMLElement, counts: ReadonlyMap<string, number>, initial: LegendInitial, handlers: LegendHandlers): void {
+  const enabled = new Set<string>(initial.groups)
 
   const groupRow = (key: string, colour: string, label: string) => {
-    const input = h('input', { type: 'checkbox', checked: true, 'data-group': key })
+    const input = h('input', { type: 'checkbox', checked: enabled.has(key), 'data-group': key })
     input.addEventListener('change', () => {
       if (input.checked) enabled.add(key)
       else enabled.delete(key)
@@ -35,7 +41,7 @@ export function renderLegend(container: HTMLElement, counts: ReadonlyMap<string,
     )
   }
   const layerRow = (toggle: LayerToggle, label: string) => {
-    const input = h('input', { type: 'checkbox', checked: true, 'data-layer-toggle': toggle })
+    const input = h('input', { type: 'checkbox', checked: initial.toggles[toggle], 'data-layer-toggle': toggle })
     input.addEventListener('change', () => handlers.onLayerToggle(toggle, input.checked))
     return h('li', {}, h('label', { class: 'legend-row' }, input, h('span', { class: 'legend-label' }, label)))
   }

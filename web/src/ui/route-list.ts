@@ -26,7 +26,7 @@ export function renderRouteList(container: HTMLElement, routes: RouteCollection,
     const p = route.properties
     const button = h('button', { type: 'button', class: 'route-button', title: p.name, 'data-route-id': p.id, 'data-group': routeGroupKey(p.family, p.kind), 'aria-pressed': 'false' },
       h('span', { class: 'legend-line', style: `--route-colour: ${routeColour(p.family, p.kind)}`, 'data-confidence': p.confidence, 'aria-hidden': 'true' }),
-      h('span', { class: 'route-button-name' }, p.name),
+      h('span', { class: 'route-button-name', dir: 'auto' }, p.name),
     )
     button.addEventListener('click', () => onSelect(p.id))
     return button

@@ -78,7 +78,7 @@ function panelHeader(title: string, close: () => void, colour: string | null, co
   closeButton.addEventListener('click', close)
   return h('header', { class: 'panel-header' },
     colour ? h('span', { class: 'panel-swatch', style: `--route-colour: ${colour}`, 'data-confidence': confidence }) : null,
-    h('h2', { id: 'route-panel-title', tabindex: '-1' }, title),
+    h('h2', { id: 'route-panel-title', tabindex: '-1', dir: 'auto' }, title),
     closeButton,
   )
 }

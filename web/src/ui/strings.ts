@@ -1,10 +1,14 @@
-// Every string the UI shows, keyed, so a French or Arabic table can be added beside `en`
-// without touching the modules that render them. Data (route names, descriptions) is not here.
+// Every string the UI shows, keyed, in English here and in French and Arabic beside it
+// (strings-fr.ts, strings-ar.ts). Data (route names, descriptions) is not here. The page picks
+// its locale once, from the map state, before anything is rendered (`setLocale`).
 
+import type { Language } from '../../../server/geo/map-state.ts'
 import type { Confidence, Family, Kind, Threat } from '../../../server/geo/vocabulary.ts'
+import { ar } from './strings-ar.ts'
+import { fr } from './strings-fr.ts'
 
-/** The languages the UI can speak; only English is written so far. */
-export type Locale = 'en'
+/** The languages the UI speaks: those of the map state's `lang`. */
+export type Locale = Language
 
 /** One language's table: plain keys for chrome, nested records for vocabulary codes. */
 export interface UiStrings {
@@ -84,13 +88,47 @@ export interface UiStrings {
   attributionNaturalEarth: string
   attributionGeoNames: string
   attributionCatalogue: string
+  languageLabel: string
+  languageNames: Record<Locale, string>
+  shareGroup: string
+  copyEmbed: string
+  embedDialogTitle: string
+  embedDialogLead: string
+  embedTitleLabel: string
+  embedWidth: string
+  embedHeight: string
+  embedSaving: string
+  embedFailed: (message: string) => string
+  copyButton: string
+  copied: string
+  copyUnavailable: string
+  closeDialog: string
+  downloadPng: string
+  exportMenu: string
+  exportRoutes: string
+  exportIncidents: string
+  exportHotspots: string
+  exportPlan: string
+  stateProblem: (fields: string) => string
+  dismiss: string
+  mapTitle: string
+  mapZoomIn: string
+  mapZoomOut: string
+  mapResetBearing: string
+  mapToggleAttribution: string
+  scaleKm: string
+  scaleM: string
+  embedOpenFull: string
+  embedViewMissing: string
+  embedFailedLoad: (message: string) => string
   families: Record<Family, string>
   kinds: Record<Kind, string>
   threats: Record<Threat, string>
   confidence: Record<Confidence, string>
 }
 
-const en: UiStrings = {
+/** English, the reference table every other must match key for key. */
+export const en: UiStrings = {
   productName: 'Sahel Routes',
   productTagline: 'Migration and trafficking routes across the Sahel-Sahara',
   legendTitle: 'Legend',
@@ -167,6 +205,39 @@ const en: UiStrings = {
   attributionNaturalEarth: 'Natural Earth',
   attributionGeoNames: 'GeoNames (CC BY 4.0)',
   attributionCatalogue: 'Route catalogue: Sahel Routes, curated from Frontex, IOM, UNODC, GI-TOC reports',
+  languageLabel: 'Language',
+  languageNames: { en: 'English', fr: 'Français', ar: 'العربية' },
+  shareGroup: 'Share and export',
+  copyEmbed: 'Copy embed code',
+  embedDialogTitle: 'Embed this map',
+  embedDialogLead: 'Paste this code into a web page or an intranet article. It shows the map as it is now: view, layers, filters and language.',
+  embedTitleLabel: 'Map title',
+  embedWidth: 'Width (px)',
+  embedHeight: 'Height (px)',
+  embedSaving: 'Saving the view…',
+  embedFailed: (message) => `The view could not be saved: ${message}`,
+  copyButton: 'Copy',
+  copied: 'Copied to the clipboard.',
+  copyUnavailable: 'The clipboard is not available here: select the code and copy it.',
+  closeDialog: 'Close',
+  downloadPng: 'Download PNG',
+  exportMenu: 'Export data',
+  exportRoutes: 'Routes',
+  exportIncidents: 'Incidents',
+  exportHotspots: 'Hotspot cells',
+  exportPlan: 'Patrol plan sites',
+  stateProblem: (fields) => `Part of the link could not be read (${fields}); the default is shown instead.`,
+  dismiss: 'Dismiss',
+  mapTitle: 'Map',
+  mapZoomIn: 'Zoom in',
+  mapZoomOut: 'Zoom out',
+  mapResetBearing: 'Reset north',
+  mapToggleAttribution: 'Show or hide the credits',
+  scaleKm: 'km',
+  scaleM: 'm',
+  embedOpenFull: 'Open in Sahel Routes',
+  embedViewMissing: 'This map view does not exist or is no longer kept.',
+  embedFailedLoad: (message) => `The map could not be loaded: ${message}`,
   families: {
     western: 'Western Mediterranean',
     central: 'Central Mediterranean',
@@ -201,15 +272,26 @@ const en: UiStrings = {
   },
 }
 
-const TABLES: Record<Locale, UiStrings> = { en }
+const TABLES: Record<Locale, UiStrings> = { en, fr, ar }
 
 /** The string table for a locale. */
 export function stringsFor(locale: Locale): UiStrings {
   return TABLES[locale]
 }
 
-/** The UI's current locale; one place to switch when French and Arabic arrive. */
-export const LOCALE: Locale = 'en'
+/** The page's locale, set once by `setLocale` before anything is rendered. */
+export let LOCALE: Locale = 'en'
 
-/** The current locale's strings. */
-export const S: UiStrings = stringsFor(LOCALE)
+/** The current locale's strings (a live binding: modules read it when they render). */
+export let S: UiStrings = en
+
+/** Switches the locale and its strings; call before rendering, not during. */
+export function setLocale(locale: Locale): void {
+  LOCALE = locale
+  S = TABLES[locale]
+}
+
+/** The text direction of a locale: Arabic reads right to left. */
+export function directionOf(locale: Locale): 'ltr' | 'rtl' {
+  return locale === 'ar' ? 'rtl' : 'ltr'
+}

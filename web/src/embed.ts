@@ -1,0 +1,117 @@
+// The embeddable map (embed.html, served at /embed/:id and /embed?...): just the map with its
+// title, a legend of what is drawn, the scale bar and credits; no app chrome. The state comes
+// from the saved view named in the path, or else from the query string, as in the app.
+
+import 'maplibre-gl/dist/maplibre-gl.css'
+import './styles.css'
+import './embed.css'
+import type * as maplibregl from 'maplibre-gl'
+import { parseMapState, type MapState } from '../../server/geo/map-state.ts'
+import { ApiError, fetchCountries, fetchRoutes, type CountryCollection } from './api.ts'
+import { fetchView } from './api-views.ts'
+import { applyMapState } from './map/apply-state.ts'
+import { COUNTRY_LABELS_SOURCE } from './map/basemap-layers.ts'
+import { createMap } from './map/create-map.ts'
+import { fontFaceCss } from './map/fonts.ts'
+import { countryLabelPoints } from './map/label-point.ts'
+import { toMapRoutes } from './map/route-features.ts'
+import { routeGroupKey } from './map/route-groups.ts'
+import { ROUTES_SOURCE } from './map/route-layers.ts'
+import { mapStateSearch, readMapState } from './state/url-state.ts'
+import { renderEmbedLegend } from './ui/embed-legend.ts'
+import { directionOf, LOCALE, S, setLocale } from './ui/strings.ts'
+
+declare global {
+  interface Window {
+    __map?: maplibregl.Map
+  }
+}
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id)
+  if (!found) throw new Error(`embed.html has no element #${id}`)
+  return found as T
+}
+
+function fail(message: string): void {
+  const status = element('status')
+  status.textContent = message
+  status.classList.add('status-error')
+  status.hidden = false
+  document.body.dataset.mapError = 'state'
+}
+
+/** The state of this embed: a saved view for /embed/<id>, else the query string. */
+async function loadState(): Promise<MapState> {
+  const id = /^\/embed\/([^/]+)\/?$/.exec(location.pathname)?.[1]
+  if (id === undefined) return readMapState(location.search).state
+  const view = await fetchView(decodeURIComponent(id))
+  return parseMapState(view.params)
+}
+
+async function main(): Promise<void> {
+  const fonts = document.createElement('style')
+  fonts.textContent = fontFaceCss()
+  document.head.append(fonts)
+  let state: MapState
+  try {
+    state = await loadState()
+  } catch (error) {
+    fail(error instanceof ApiError && error.status === 404 ? S.embedViewMissing : S.embedFailedLoad(error instanceof Error ? error.message : String(error)))
+    return
+  }
+  setLocale(state.lang)
+  document.documentElement.lang = LOCALE
+  document.documentElement.dir = directionOf(LOCALE)
+  document.title = state.title ?? S.productName
+  const title = element('embed-title')
+  title.textContent = state.title ?? S.productName
+  title.hidden = false
+  // The full app at the same state, for readers who want to explore it; a new tab, not the frame.
+  const open = document.createElement('a')
+  open.className = 'embed-open'
+  open.href = `/${mapStateSearch(state)}`
+  open.target = '_blank'
+  open.rel = 'noopener'
+  open.textContent = S.embedOpenFull
+  title.after(open)
+
+  const map = createMap(element('map'), location.origin, { locale: LOCALE, strings: S, view: state.view, compass: false })
+  window.__map = map
+  // A bbox view keeps framing the same area when the iframe is resized.
+  if ('bbox' in state.view) {
+    const [w, s, e, n] = state.view.bbox
+    new ResizeObserver(() => map.fitBounds([[w, s], [e, n]], { padding: 16, animate: false })).observe(element('map'))
+  }
+  const mapLoaded = new Promise<void>((resolve) => map.once('load', () => resolve()))
+  const countriesLoaded = fetchCountries().catch((error: unknown): CountryCollection => {
+    console.error(error)
+    return { type: 'FeatureCollection', features: [] }
+  })
+  try {
+    const [routes, countries] = await Promise.all([fetchRoutes(), countriesLoaded, mapLoaded])
+    map.getSource<maplibregl.GeoJSONSource>(ROUTES_SOURCE)?.setData(toMapRoutes(routes))
+    map.getSource<maplibregl.GeoJSONSource>(COUNTRY_LABELS_SOURCE)?.setData(countryLabelPoints(countries))
+    applyMapState(map, state)
+    const counts = new Map<string, number>()
+    for (const route of routes.features) {
+      const key = routeGroupKey(route.properties.family, route.properties.kind)
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+    renderEmbedLegend(element<HTMLDetailsElement>('embed-legend'), state, counts)
+    // A small frame has no room for an open legend: it starts folded.
+    if (window.innerHeight < 420 || window.innerWidth < 480) element<HTMLDetailsElement>('embed-legend').open = false
+  } catch (error) {
+    fail(S.routesFailed(error instanceof Error ? error.message : String(error)))
+    document.body.dataset.mapError = 'routes'
+    return
+  }
+  map.once('idle', () => {
+    document.body.dataset.mapReady = 'true'
+  })
+}
+
+main().catch((error: unknown) => {
+  fail(S.embedFailedLoad(error instanceof Error ? error.message : String(error)))
+  throw error
+})
