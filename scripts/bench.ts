@@ -9,6 +9,7 @@
 //   6. import of CSV rows (1,000,000 on pg; BENCH_PGLITE_ROWS, default 200,000, on PGlite) vs the
 //      bare write of the same prepared rows (COPY on pg, JSON batch INSERT on PGlite)
 //   7. Gi* over every res-7 cell of the operational zone: time and peak memory (child process)
+//   9. OGC items pages vs their SQL; a cached tile (200/304) vs a minimal Fastify route
 //   8. patrol siting (k=10, 80 km, res-6 candidates near every member border, 1,000,000 incidents):
 //      greedy coverage / exact MIP optimum, exact time / greedy time, peak memory
 // The PostGIS rows run when DATABASE_URL is set. `npm run bench -- analysis tiles` runs some sections.
@@ -19,6 +20,7 @@ import { join } from 'node:path'
 import { sqlFile } from '../server/db/sql-files.ts'
 import type { Db } from '../server/db/types.ts'
 import { startApp } from '../server/start.ts'
+import { ogcAndTiles } from './bench/ogc.ts'
 import { latLngToCell } from 'h3-js'
 import { writeFileSync } from 'node:fs'
 import pg from 'pg'
@@ -441,6 +443,7 @@ async function main(): Promise<void> {
   if (want('import')) await importVsCopy()
   if (want('gistar')) await giStarZone()
   if (want('patrols')) await patrolSiting()
+  if (want('ogc')) await ogcAndTiles()
 }
 
 main().then(

@@ -61,8 +61,10 @@ export async function buildApp({ db, logger = false }: AppOptions) {
     closing = true
     idleSweep = setInterval(() => app.server.closeIdleConnections(), 100).unref()
   })
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     if (closing) reply.header('connection', 'close')
+    // a write may have changed data under tiles: ask the database for layer versions again
+    if (request.method !== 'GET' && request.method !== 'HEAD') app.tileCache.forgetVersions()
     return payload
   })
   app.addHook('onClose', async () => clearInterval(idleSweep))

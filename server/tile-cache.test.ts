@@ -22,4 +22,15 @@ describe('TileCache', () => {
     cache.set('big', new Uint8Array(6))
     expect(cache.size).toBe(0)
   })
+
+  it('asks for the data versions once per TTL, and again after they are forgotten', async () => {
+    const cache = new TileCache(100, 500)
+    let loads = 0
+    const load = async () => new Map([['routes', ++loads]])
+    expect((await cache.versions(load, 1000)).get('routes')).toBe(1)
+    expect((await cache.versions(load, 1400)).get('routes')).toBe(1)
+    expect((await cache.versions(load, 1600)).get('routes')).toBe(2)
+    cache.forgetVersions()
+    expect((await cache.versions(load, 1700)).get('routes')).toBe(3)
+  })
 })

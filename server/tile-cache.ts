@@ -5,9 +5,35 @@
 export class TileCache {
   private entries = new Map<string, Uint8Array>()
   private bytes = 0
+  private versionsAt = -Infinity
+  private versionsValue: Promise<Map<string, number>> | null = null
 
-  /** @param maxBytes most bytes of tiles held (default 64 MiB) */
-  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+  /**
+   * @param maxBytes most bytes of tiles held (default 64 MiB)
+   * @param versionsTtlMs how long data-layer versions are trusted without asking the database;
+   *   a write through this process forgets them at once, other replicas' writes show within it
+   */
+  constructor(
+    private readonly maxBytes = 64 * 1024 * 1024,
+    private readonly versionsTtlMs = 500,
+  ) {}
+
+  /** The data-layer versions, from `load` at most once per TTL. `now` is a clock in ms. */
+  versions(load: () => Promise<Map<string, number>>, now: number): Promise<Map<string, number>> {
+    if (!this.versionsValue || now - this.versionsAt > this.versionsTtlMs) {
+      this.versionsAt = now
+      this.versionsValue = load().catch((err) => {
+        this.versionsValue = null
+        throw err
+      })
+    }
+    return this.versionsValue
+  }
+
+  /** Forgets the data-layer versions, after a write. */
+  forgetVersions(): void {
+    this.versionsValue = null
+  }
 
   get(key: string): Uint8Array | undefined {
     const tile = this.entries.get(key)

@@ -16,7 +16,7 @@ export async function sendTile(
   key: string,
   compute: () => Promise<Uint8Array>,
 ) {
-  const versions = await dataVersions(app.db)
+  const versions = await app.tileCache.versions(() => dataVersions(app.db), performance.now())
   const versioned = `${key}@${dependsOn.map((layer) => `${layer}:${versions.get(layer) ?? 0}`).join(',')}`
   const etag = `"${createHash('sha1').update(versioned).digest('base64url').slice(0, 22)}"`
   // no-cache: clients keep the tile but ask again each time, so an edit shows at once (as a 200)

@@ -1,0 +1,55 @@
+// What every bench section shares: printing a figure with its ratio, medians, and scratch
+// databases for each driver (PGlite always; PostgreSQL when DATABASE_URL is set).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+
+export const databaseUrl = process.env.DATABASE_URL || null
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
+
+/** Prints one figure, and its ratio to a baseline measured in the same run. */
+export function row(name: string, value: string, ratio?: number, against?: string): void {
+  console.log(`${name.padEnd(58)} ${value.padStart(12)}${ratio === undefined ? '' : `   ${ratio.toFixed(2)}x ${against}`}`)
+}
+
+/** Median ms of fn over n runs after `warm` warm-up runs. */
+export async function medianMs(n: number, fn: () => Promise<unknown>, warm = 2): Promise<number> {
+  const xs: number[] = []
+  for (let i = 0; i < n + warm; i++) {
+    const t = performance.now()
+    await fn()
+    if (i >= warm) xs.push(performance.now() - t)
+  }
+  return median(xs)
+}
+
+export interface ScratchDb {
+  name: 'pglite' | 'pg'
+  config: { dataDir: string; databaseUrl: string | null }
+  drop: () => Promise<void>
+}
+
+/** A fresh empty database per driver, named for the section; drop() removes it. */
+export async function scratchDatabases(tag: string): Promise<ScratchDb[]> {
+  const dir = mkdtempSync(join(tmpdir(), `bench-${tag}-`))
+  const out: ScratchDb[] = [{ name: 'pglite', config: { dataDir: dir, databaseUrl: null }, drop: async () => rmSync(dir, { recursive: true, force: true }) }]
+  if (databaseUrl) {
+    const dbName = `sahel_routes_bench_${tag}`
+    const admin = async (sql: string) => {
+      const c = new pg.Client({ connectionString: databaseUrl })
+      await c.connect()
+      await c.query(sql).finally(() => c.end())
+    }
+    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+    await admin(`CREATE DATABASE ${dbName}`)
+    const u = new URL(databaseUrl)
+    u.pathname = `/${dbName}`
+    out.push({ name: 'pg', config: { dataDir: '', databaseUrl: u.toString() }, drop: () => admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`) })
+  }
+  return out
+}
