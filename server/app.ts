@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs'
 import { STATUS_CODES } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { isDbUnavailable, RETRY_AFTER_S } from './db/errors.ts'
+import { refuseUnusableInput } from './input-guards.ts'
 import type { Db } from './db/types.ts'
 import { TileCache } from './tile-cache.ts'
 import { analysisRoutes } from './routes/analysis.ts'
@@ -27,6 +28,10 @@ import { placeRoutes } from './routes/places.ts'
 import { ErrorBody } from './routes/schemas.ts'
 import { tileRoutes } from './routes/tiles.ts'
 import { zoneRoutes } from './routes/zone.ts'
+import { viewRoutes } from './routes/views.ts'
+import { mapRoutes } from './routes/maps.ts'
+import { exportRoutes } from './routes/exports.ts'
+import { frameAncestors } from './frame-ancestors.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,17 +46,20 @@ const FONTS = fileURLToPath(new URL('../node_modules/@fontsource/', import.meta.
 export interface AppOptions {
   db: Db
   logger?: FastifyServerOptions['logger']
+  /** origins allowed to frame /embed pages (config EMBED_ORIGINS) */
+  embedOrigins?: readonly string[]
 }
 
 /**
  * Builds the app around an open, migrated database; the caller closes both. Plugins are queued,
  * not awaited, so they load at ready() and inherit the error handler set below.
  */
-export async function buildApp({ db, logger = false }: AppOptions) {
+export async function buildApp({ db, logger = false, embedOrigins = [] }: AppOptions) {
   const app = Fastify({ logger, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } }).withTypeProvider<TypeBoxTypeProvider>()
   app.decorate('db', db)
   app.decorate('tileCache', new TileCache())
   app.addSchema(ErrorBody)
+  app.addHook('preHandler', refuseUnusableInput)
   // Graceful shutdown: requests in flight when close() starts finish; their answers close the
   // connection, and connections that fall idle meanwhile are swept, so closing never waits out a
   // keep-alive timeout.
@@ -68,6 +76,7 @@ export async function buildApp({ db, logger = false }: AppOptions) {
     return payload
   })
   app.addHook('onClose', async () => clearInterval(idleSweep))
+  app.addHook('onSend', frameAncestors(embedOrigins))
 
   // gzip or brotli for JSON and tiles when the client asks (Accept-Encoding)
   app.register(fastifyCompress, { customTypes: /^(application\/(.+\+)?json|application\/vnd\.mapbox-vector-tile|text\/)/ })
@@ -91,6 +100,9 @@ export async function buildApp({ db, logger = false }: AppOptions) {
   app.register(hotspotRoutes)
   app.register(importRoutes)
   app.register(patrolRoutes)
+  app.register(viewRoutes)
+  app.register(mapRoutes)
+  app.register(exportRoutes)
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   // interactive documentation, served from the package: no CDN, no online validator
   app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true })

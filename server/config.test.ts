@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.ts'
 
 describe('loadConfig', () => {
   it('defaults to 127.0.0.1:3000 with the embedded database in ./data', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: null, logLevel: 'info', demoData: true })
+    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: null, logLevel: 'info', demoData: true, embedOrigins: [] })
   })
 
   it('returns a frozen object', () => {
@@ -28,13 +28,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/test' }).databaseUrl).toBe('postgres://root@127.0.0.1:5432/test')
   })
 
-  it('seeds demo data by default on the embedded driver only', () => {
-    expect(loadConfig({}).demoData).toBe(true)
-    expect(loadConfig({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/test' }).demoData).toBe(false)
-    expect(loadConfig({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/test', DEMO_DATA: 'on' }).demoData).toBe(true)
+  it('reads EMBED_ORIGINS as a list of origins', () => {
+    expect(loadConfig({ EMBED_ORIGINS: 'https://intranet.example.org, http://localhost:8080/' }).embedOrigins).toEqual(['https://intranet.example.org', 'http://localhost:8080'])
   })
 
-  it('names DEMO_DATA when it is not on or off', () => {
-    expect(() => loadConfig({ DEMO_DATA: 'yes' })).toThrow('DEMO_DATA must be on or off, got "yes"')
+  it('names EMBED_ORIGINS when an entry is not an origin', () => {
+    expect(() => loadConfig({ EMBED_ORIGINS: 'https://a.example.org/path' })).toThrow(/EMBED_ORIGINS must be comma-separated origins.*"https:\/\/a.example.org\/path"/)
+    expect(() => loadConfig({ EMBED_ORIGINS: '*' })).toThrow(/EMBED_ORIGINS/)
+    expect(() => loadConfig({ EMBED_ORIGINS: "https://a.org 'unsafe-inline'" })).toThrow(ConfigError)
   })
 })

@@ -15,6 +15,8 @@ export interface Config {
   logLevel: LogLevel
   /** Seed synthetic demo incidents into an empty incidents table at boot (DEMO_DATA=on|off; default on for the embedded driver). */
   demoData: boolean
+  /** Origins allowed to frame /embed pages (EMBED_ORIGINS, comma-separated; default none = same origin only). */
+  embedOrigins: readonly string[]
 }
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
@@ -36,7 +38,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const demo = (env.DEMO_DATA ?? (databaseUrl ? 'off' : 'on')).trim().toLowerCase()
   if (demo !== 'on' && demo !== 'off') throw new ConfigError(`DEMO_DATA must be on or off, got "${env.DEMO_DATA}"`)
-  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel, demoData: demo === 'on' })
+  const embedOrigins = parseEmbedOrigins(env.EMBED_ORIGINS)
+  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel, demoData: demo === 'on', embedOrigins })
+}
+
+/** Each origin exactly as a browser sends it (scheme://host[:port], no path), for CSP frame-ancestors. */
+function parseEmbedOrigins(raw: string | undefined): readonly string[] {
+  const items = (raw ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')
+  for (const item of items) {
+    let origin: string | null = null
+    try {
+      const url = new URL(item)
+      if (url.protocol === 'http:' || url.protocol === 'https:') origin = url.origin
+    } catch {}
+    if (origin !== item.replace(/\/$/, '')) {
+      throw new ConfigError(`EMBED_ORIGINS must be comma-separated origins like https://intranet.example.org (scheme, host, optional port, no path), got "${item}"`)
+    }
+  }
+  return Object.freeze(items.map((s) => s.replace(/\/$/, '')))
 }
 
 function parsePort(raw: string | undefined): number {

@@ -1,11 +1,12 @@
 // One import: sniff the format, skip a file already imported, then stream-parse and write in
 // batches inside one transaction (COPY on the server driver). A fatal error or a strict import
 // with rejected rows rolls everything back and leaves only the import record saying why.
-import { parse } from 'csv-parse'
+import { CsvError, parse } from 'csv-parse'
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import type { Db, Tx } from '../db/types.ts'
+import { unusableValue } from '../input-guards.ts'
 import { parseGeoJson, parseGpx, parseKml } from '../geo/incident-parse/documents.ts'
 import { csvMapper, datasetInfo, type DatasetInfo, type ImportFormat } from '../geo/incident-parse/formats.ts'
 import { isRejection, type ParsedIncident, type ParseOptions, type Rejection, type RowResult } from '../geo/incident-parse/types.ts'
@@ -101,7 +102,7 @@ async function* fileRows(format: ResolvedFormat, options: ImportOptions, progres
       else yield mapper(record, info.lines)
     }
   } catch (err) {
-    if ((err as { code?: string }).code?.startsWith('CSV_')) throw new ImportFileError(`CSV: ${(err as Error).message}`)
+    if (err instanceof CsvError) throw new ImportFileError(`CSV: ${err.message}`)
     throw err
   } finally {
     input.destroy()
@@ -149,6 +150,11 @@ export async function importRows(
         counts.rowsRead++
         if (isRejection(result)) {
           reject(result)
+          continue
+        }
+        const nul = unusableValue(result, '')
+        if (nul) {
+          reject({ line: result.line, field: nul.field, reason: nul.reason })
           continue
         }
         const first = seen.get(result.sourceId)

@@ -58,7 +58,7 @@ export async function finishImport(
   counts: { rowsRead: number; inserted: number; updated: number; unchanged: number; rejected: number },
   rejections: Rejection[],
 ): Promise<void> {
-  await tx.query(sqlFile('imports/finish'), [id, counts.rowsRead, counts.inserted, counts.updated, counts.unchanged, counts.rejected, JSON.stringify(rejections)])
+  await tx.query(sqlFile('imports/finish'), [id, counts.rowsRead, counts.inserted, counts.updated, counts.unchanged, counts.rejected, JSON.stringify(rejections).replaceAll('\\u0000', '')])
 }
 
 /** Records an import that put nothing in (strict rejection or fatal error); returns its id. */
@@ -79,8 +79,9 @@ export async function recordUnsuccessfulImport(
     status,
     counts.rowsRead,
     counts.rejected,
-    JSON.stringify(rejections),
-    error,
+    // PostgreSQL text and jsonb cannot hold NUL, which a broken file may put in a message
+    JSON.stringify(rejections).replaceAll('\\u0000', ''),
+    error?.replaceAll('\u0000', '') ?? null,
     h.startedAt,
   ])
   return Number(row.id)

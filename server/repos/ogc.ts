@@ -27,6 +27,8 @@ export interface OgcCollection {
   temporal: boolean
   /** simple property filters, in the order the items SQL takes them after its fixed parameters */
   queryables: Record<string, FilterType>
+  /** what a feature id (and so a paging cursor) looks like */
+  idPattern: RegExp
 }
 
 export const OGC_COLLECTIONS: OgcCollection[] = [
@@ -36,6 +38,7 @@ export const OGC_COLLECTIONS: OgcCollection[] = [
     description: 'Migrant routes and trafficking corridors, curated from Frontex, IOM, UNODC and GI-TOC reports; datetime filters on the last change.',
     temporal: true,
     queryables: { family: 'string', kind: 'string', confidence: 'string', threat: 'string' },
+    idPattern: /^[a-z0-9][a-z0-9-]{0,99}$/,
   },
   {
     id: 'incidents',
@@ -43,6 +46,7 @@ export const OGC_COLLECTIONS: OgcCollection[] = [
     description: 'Imported incidents (IOM Missing Migrants Project, ACLED, agency files) and, on a demo install, synthetic demo data; each carries its source credit. datetime filters on the date of occurrence.',
     temporal: true,
     queryables: { threat: 'string', source: 'string', route_family: 'string', date_precision: 'string' },
+    idPattern: /^\d{1,15}$/,
   },
   {
     id: 'places',
@@ -50,6 +54,7 @@ export const OGC_COLLECTIONS: OgcCollection[] = [
     description: 'GeoNames towns (CC BY 4.0) and curated desert hubs in the analysis box.',
     temporal: false,
     queryables: { iso3: 'string', rank: 'integer', source: 'string', name: 'string' },
+    idPattern: /^\d{1,9}$/,
   },
   {
     id: 'countries',
@@ -57,6 +62,7 @@ export const OGC_COLLECTIONS: OgcCollection[] = [
     description: 'Member states and neighbours, Natural Earth 1:10m, with names in English, French and Arabic.',
     temporal: false,
     queryables: { member: 'boolean' },
+    idPattern: /^[A-Z]{3}$/,
   },
   {
     id: 'borders',
@@ -64,6 +70,7 @@ export const OGC_COLLECTIONS: OgcCollection[] = [
     description: 'Land borders between neighbouring countries with their geodesic length in km (Natural Earth 1:10m).',
     temporal: false,
     queryables: { country: 'string' },
+    idPattern: /^[A-Z]{3}-[A-Z]{3}$/,
   },
 ]
 
@@ -102,6 +109,7 @@ export async function collectionItems(db: Db, c: OgcCollection, q: ItemsQuery): 
 
 /** One item by id, or null. */
 export async function collectionItem(db: Db, c: OgcCollection, id: string): Promise<Feature | null> {
+  if (!c.idPattern.test(id)) return null
   const [row] = await db.query<Row>(sqlFile(`ogc/${c.id}-item`), [id])
   return row ? toFeature(row) : null
 }

@@ -13,7 +13,7 @@ import { IMPORT_FORMATS, type ImportFormat } from '../geo/incident-parse/formats
 import { MAPPED_FIELDS, type MappedField } from '../geo/incident-parse/types.ts'
 import { THREATS } from '../geo/vocabulary.ts'
 import { BadRequestError } from '../http-errors.ts'
-import { importFile } from '../import/run-import.ts'
+import { ImportFileError, importFile } from '../import/run-import.ts'
 import { getImport, listImports } from '../repos/imports.ts'
 import { ErrorRef } from './schemas.ts'
 
@@ -94,7 +94,11 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw Object.assign(new BadRequestError('file', 'send the file as multipart/form-data in a field named "file"'), { statusCode: 415 })
-      const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } })
+      const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }).catch((err: Error & { statusCode?: number }) => {
+        if (err.statusCode) throw err
+        // a cut-off or malformed multipart body is the client's to fix
+        throw new BadRequestError('file', `the upload could not be read: ${err.message}`)
+      })
       if (!part) throw new BadRequestError('file', 'no file in the upload: send it in a multipart field named "file"')
       const options: Record<string, unknown> = { ...request.query }
       for (const [name, f] of Object.entries(part.fields)) {
@@ -103,7 +107,9 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const path = join(tmpdir(), `sahel-import-${randomUUID()}`)
       try {
-        await pipeline(part.file, createWriteStream(path))
+        await pipeline(part.file, createWriteStream(path)).catch((err: Error) => {
+          throw new BadRequestError('file', `the upload could not be read: ${err.message}`)
+        })
         if (part.file.truncated) throw Object.assign(new BadRequestError('file', `file larger than ${MAX_UPLOAD_BYTES} bytes`), { statusCode: 413 })
         const report = await importFile(app.db, {
           path,
@@ -114,6 +120,10 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
           credit: options.credit as string | undefined,
           threat: options.threat as string | undefined,
           mapping: parseMapping(options.mapping as string | undefined),
+        }).catch((err: Error) => {
+          // a file whose format cannot even be told (empty, no header) is refused before any import starts
+          if (err instanceof ImportFileError) throw new BadRequestError('file', err.message)
+          throw err
         })
         return reply.code(report.status !== 'completed' ? 422 : report.noop ? 200 : 201).send({ ...report, rejections: report.rejections ?? [] })
       } finally {
@@ -141,7 +151,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['imports'],
         summary: 'One import report with its rejected rows',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }),
         response: { 200: ImportReport, 400: ErrorRef, 404: ErrorRef },
       },
     },

@@ -122,7 +122,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['incidents'],
         summary: 'One incident with its source, credit and attributes',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }),
         response: { 200: IncidentFeature, 400: ErrorRef, 404: ErrorRef },
       },
     },

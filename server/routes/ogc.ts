@@ -57,6 +57,9 @@ function itemsQuery(c: OgcCollection, query: Record<string, string>): ItemsQuery
   }
   if (query['bbox-crs'] !== undefined && query['bbox-crs'] !== CRS84) throw new BadRequestError('bbox-crs', `bbox-crs must be ${CRS84}`)
   if (query.cursor !== undefined && query.before !== undefined) throw new BadRequestError('cursor', 'give cursor or before, not both')
+  for (const name of ['cursor', 'before'] as const) {
+    if (query[name] !== undefined && !c.idPattern.test(query[name])) throw new BadRequestError(name, `${name} must be a feature id of ${c.id}, got "${query[name]}"`)
+  }
   const filters: ItemsQuery['filters'] = {}
   for (const name of Object.keys(c.queryables)) {
     if (query[name] !== undefined) filters[name] = parseField(name, () => parseFilter(c, name, query[name]))

@@ -6,6 +6,6 @@ WITH r AS (SELECT ST_Simplify(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326), $3) AS g
 segs AS (
   SELECT (ST_DumpSegments(ST_Segmentize(r.geom::geography, 100000)::geometry)).geom AS seg FROM r
 ),
-c AS (SELECT ST_Union(ST_Buffer(seg::geography, $2 * 1000, 'quad_segs=8')::geometry) AS geom FROM segs)
+c AS (SELECT ST_Union(ST_Buffer(seg::geography, $2::float8 * 1000, 'quad_segs=8')::geometry) AS geom FROM segs)
 SELECT ST_AsGeoJSON(c.geom, 5) AS geojson, ST_Area(c.geom::geography) / 1e6 AS area_km2
 FROM c

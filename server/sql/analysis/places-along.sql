@@ -5,4 +5,4 @@ SELECT p.id, p.name, p.iso3, p.rank, p.source, ST_X(p.geom) AS lng, ST_Y(p.geom)
        ST_Distance(p.geom::geography, r.geom::geography) / 1000 AS distance_km
 FROM places p, r
 WHERE ST_DWithin(p.geom, r.geom, $3)
-  AND ST_DWithin(p.geom::geography, r.geom::geography, $2 * 1000)
+  AND ST_DWithin(p.geom::geography, r.geom::geography, $2::float8 * 1000)
