@@ -23,6 +23,7 @@ import { bindRouteInteraction, showSelectedRoute } from './map/route-interaction
 import { ROUTES_SOURCE } from './map/route-layers.ts'
 import { enabledGroups, toggleOn, withEnabledGroups, withToggle } from './state/legend-state.ts'
 import { createStateStore } from './state/state-store.ts'
+import { initHotspots } from './hotspots/init-hotspots.ts'
 import { mapStateSearch, readMapState, withBbox, withCenterZoom } from './state/url-state.ts'
 import { createAnalysisSection, type AnalysisPrefs } from './ui/analysis-section.ts'
 import { borderOptions, renderBorderPicker, type BorderOption, type BorderPicker } from './ui/border-picker.ts'
@@ -34,6 +35,7 @@ import { renderLegend } from './ui/legend.ts'
 import { createRoutePanel } from './ui/route-panel.ts'
 import { renderRouteList, type RouteList } from './ui/route-list.ts'
 import { byId, fillChrome, setStatus, showStateProblems, showTitle } from './ui/page-chrome.ts'
+import { initPlanner } from './planner/planner-panel.ts'
 import { directionOf, LOCALE, S, setLocale } from './ui/strings.ts'
 
 declare global {
@@ -212,12 +214,19 @@ async function main(): Promise<void> {
   routeList.setEnabledGroups(enabledGroups(store.get()))
   byId('route-count').textContent = S.routeCount(routes.features.length)
   borderPicker = renderBorderPicker(byId('border-tool'), borderOptions(borders, nameOf), openBorder)
-  // While drawing, clicks add points; a click off every route closes only a route's panel.
+  // planner (issue 5): the patrol planner's button and panel; it reopens a `plan=<id>` of the URL
+  const planner = initPlanner({ map, store, borders, nameOf, toolbar: byId('planner-tool'), onOpen() { reset(); panel.hide() } })
+  // end planner
+  // While drawing or placing planner posts, clicks add points; a click off every route closes only a route's panel.
   bindRouteInteraction(map, (routeId) => {
-    if (drawTool.isDrawing()) return
+    if (drawTool.isDrawing() || planner.isPicking()) return
     if (routeId === null && byId('route-panel').dataset.view !== 'route') return
     select(routeId, false)
   })
+
+  // hotspots (issue 4): hotspot layer and its sidebar section, incident points, import dialog
+  initHotspots({ map, store, after: byId('legend'), toolbar: byId('map-toolbar'), isBusy: () => drawTool.isDrawing() || planner.isPicking() })
+  // end hotspots
 
   map.once('idle', () => {
     document.body.dataset.mapReady = 'true'
