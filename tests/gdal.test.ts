@@ -1,13 +1,14 @@
 // A real OGC client reads the service: GDAL's OAPIF driver lists and copies collections across
 // several pages, and its MVT driver reads a tile of each layer. Needs Debian's gdal-bin.
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type TestApp } from './helpers/build.ts'
-import { insertGeneratedIncidents } from './helpers/generated-incidents.ts'
+import { generatedCsv, insertGeneratedIncidents } from './helpers/generated-incidents.ts'
+import { multipart } from './helpers/multipart.ts'
 
 function gdalAvailable(): boolean {
   if (existsSync('/usr/bin/ogrinfo')) return true
@@ -27,6 +28,9 @@ describe.runIf(gdalAvailable())('GDAL reads the service', () => {
   beforeAll(async () => {
     t = await build('pglite')
     await insertGeneratedIncidents(t.app.db, 20_000)
+    // imported, so they carry real H3 cells for the hotspot tiles
+    const upload = multipart({ dataset: 'gdal-test', credit: 'GDAL test incidents' }, { name: 'incidents.csv', content: generatedCsv(600, 7) })
+    expect((await t.app.inject({ method: 'POST', url: '/api/imports', ...upload })).statusCode).toBe(201)
     base = await t.app.listen({ port: 0, host: '127.0.0.1' })
     dir = mkdtempSync(join(tmpdir(), 'sahel-gdal-'))
   })
@@ -67,8 +71,13 @@ describe.runIf(gdalAvailable())('GDAL reads the service', () => {
     expect(copied).toBe(api)
   })
 
-  it.each(['countries', 'borders', 'places', 'routes'])('ogrinfo reads a vector tile of the %s layer', async (layer) => {
-    const out = await run('ogrinfo', ['-ro', '-al', '-so', `/vsicurl/${base}/tiles/${layer}/4/8/7.mvt`])
+  it.each(['countries', 'borders', 'places', 'routes', 'incidents', 'hotspots'])('ogrinfo reads a vector tile of the %s layer', async (layer) => {
+    // fetched by HTTP and read from a z/x/y path, which is how the MVT driver learns the tile's place
+    const res = await fetch(`${base}/tiles/${layer}/4/8/7.mvt`)
+    expect(res.status).toBe(200)
+    mkdirSync(join(dir, layer, '4', '8'), { recursive: true })
+    writeFileSync(join(dir, layer, '4', '8', '7.pbf'), Buffer.from(await res.arrayBuffer()))
+    const out = await run('ogrinfo', ['-ro', '-al', '-so', join(dir, layer, '4', '8', '7.pbf')])
     expect(out).toMatch(new RegExp(`Layer name: ${layer}`))
     expect(Number(/Feature Count: (\d+)/.exec(out)![1])).toBeGreaterThan(0)
   })

@@ -51,7 +51,7 @@ describe.each(testDrivers())('OGC API Features on %s', (driver) => {
   it('lists the collections, each with a spatial extent', async () => {
     const { body } = await get('/ogc/collections')
     expectValid(schemas.collections, body)
-    expect(body.collections.map((c: any) => c.id)).toEqual(expect.arrayContaining(['routes', 'places', 'countries', 'borders']))
+    expect(body.collections.map((c: any) => c.id)).toEqual(expect.arrayContaining(['routes', 'incidents', 'plans', 'places', 'countries', 'borders']))
     const routes = body.collections.find((c: any) => c.id === 'routes')
     expect(routes.extent.temporal.interval[0][0]).toMatch(/^\d{4}-/)
   })
@@ -137,6 +137,21 @@ describe.each(testDrivers())('OGC API Features on %s', (driver) => {
     expectValid(schemas.exception, res.body)
     expect(res.body.code).toBe(status === 404 ? 'NotFound' : 'InvalidParameterValue')
     if (field) expect(res.body.field).toBe(field)
+  })
+
+  it('serves saved patrol plans as MultiPoints of their sites', async () => {
+    await t.app.db.query(
+      `INSERT INTO patrol_plans (name, request, result) VALUES ('Tri-border test', '{"k": 2, "radius_km": 80}',
+        '{"coverage_ratio": 0.5, "sites": [{"lng": 14.1, "lat": 22.7}, {"lng": 12.9, "lat": 19.0}]}')`,
+    )
+    const all = (await get('/ogc/collections/plans/items')).body
+    expectValid(schemas.featureCollection, all)
+    const plan = all.features.find((f: any) => f.properties.name === 'Tri-border test')
+    expect(plan.geometry).toEqual({ type: 'MultiPoint', coordinates: [[14.1, 22.7], [12.9, 19]] })
+    expect(plan.properties).toMatchObject({ k: 2, radius_km: 80, coverage_ratio: 0.5, sites: 2 })
+    const away = (await get('/ogc/collections/plans/items?bbox=30,30,35,35')).body
+    expect(away.features.map((f: any) => f.properties.name)).not.toContain('Tri-border test')
+    expect((await get(`/ogc/collections/plans/items/${plan.id}`)).body.properties.name).toBe('Tri-border test')
   })
 
   it('serves the interactive documentation at /docs', async () => {

@@ -5,6 +5,8 @@ import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type TestApp } from './helpers/build.ts'
 import { testDrivers } from './helpers/databases.ts'
+import { generatedCsv, insertGeneratedIncidents } from './helpers/generated-incidents.ts'
+import { multipart } from './helpers/multipart.ts'
 
 describe.each(testDrivers())('tiles on %s', (driver) => {
   let t: TestApp
@@ -78,6 +80,16 @@ describe.each(testDrivers())('tiles on %s', (driver) => {
     })
   })
 
+  it('serves incidents as points with their threat and date', async () => {
+    await insertGeneratedIncidents(t.app.db, 2000, 'tile-test')
+    const { res, tile: vt } = await tile('/tiles/incidents/4/7/7.mvt')
+    expect(res.statusCode).toBe(200)
+    const layer = vt!.layers.incidents
+    expect(layer.length).toBeGreaterThan(10)
+    expect(layer.feature(0).properties).toHaveProperty('threat')
+    expect(layer.feature(0).properties.date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+  })
+
   describe('caching', () => {
     const url = '/tiles/routes/4/8/7.mvt'
 
@@ -102,6 +114,23 @@ describe.each(testDrivers())('tiles on %s', (driver) => {
       const after = await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': before.headers.etag as string } })
       expect(after.statusCode).toBe(200)
       expect(after.headers.etag).not.toBe(before.headers.etag)
+      expect(Buffer.compare(after.rawPayload, before.rawPayload)).not.toBe(0)
+    })
+
+    it('serves no stale hotspot tile after an import', async () => {
+      const importCsv = async (seed: number) => {
+        const upload = multipart({ dataset: `tile-cache-${seed}`, credit: 'Tile cache test' }, { name: `t${seed}.csv`, content: generatedCsv(300, seed) })
+        expect((await t.app.inject({ method: 'POST', url: '/api/imports', ...upload })).statusCode).toBe(201)
+      }
+      await importCsv(11)
+      const hotspots = '/tiles/hotspots/5/16/14.mvt?res=5'
+      const before = await t.app.inject({ method: 'GET', url: hotspots })
+      expect(before.statusCode).toBe(200)
+      const etag = before.headers.etag as string
+      expect((await t.app.inject({ method: 'GET', url: hotspots, headers: { 'if-none-match': etag } })).statusCode).toBe(304)
+      await importCsv(12)
+      const after = await t.app.inject({ method: 'GET', url: hotspots, headers: { 'if-none-match': etag } })
+      expect(after.statusCode).toBe(200)
       expect(Buffer.compare(after.rawPayload, before.rawPayload)).not.toBe(0)
     })
 

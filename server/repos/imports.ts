@@ -1,5 +1,6 @@
 // Import records: what each file brought in, what it rejected and why, and dataset credits.
 import { sqlFile } from '../db/sql-files.ts'
+import { bumpVersion } from './versions.ts'
 import type { Db, Queryable } from '../db/types.ts'
 import type { Rejection } from '../geo/incident-parse/types.ts'
 
@@ -59,6 +60,8 @@ export async function finishImport(
   rejections: Rejection[],
 ): Promise<void> {
   await tx.query(sqlFile('imports/finish'), [id, counts.rowsRead, counts.inserted, counts.updated, counts.unchanged, counts.rejected, JSON.stringify(rejections).replaceAll('\\u0000', '')])
+  // incident and hotspot tiles are keyed on this version: none is served stale after the import
+  await bumpVersion(tx, 'incidents')
 }
 
 /** Records an import that put nothing in (strict rejection or fatal error); returns its id. */

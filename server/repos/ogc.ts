@@ -49,6 +49,14 @@ export const OGC_COLLECTIONS: OgcCollection[] = [
     idPattern: /^\d{1,15}$/,
   },
   {
+    id: 'plans',
+    title: 'Saved patrol plans',
+    description: 'Joint patrol plans saved by planners: each a MultiPoint of its sites with k, reach and coverage; datetime filters on the save time.',
+    temporal: true,
+    queryables: { name: 'string' },
+    idPattern: /^\d{1,15}$/,
+  },
+  {
     id: 'places',
     title: 'Places',
     description: 'GeoNames towns (CC BY 4.0) and curated desert hubs in the analysis box.',

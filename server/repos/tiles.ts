@@ -9,7 +9,7 @@ import { tileBounds } from '../geo/tiles.ts'
 import { aggregateCells, type SumField } from './hotspots.ts'
 import type { IncidentFilter } from './incidents.ts'
 
-export const TILE_LAYERS = ['countries', 'borders', 'places', 'routes'] as const
+export const TILE_LAYERS = ['countries', 'borders', 'places', 'routes', 'incidents'] as const
 export type TileLayer = (typeof TILE_LAYERS)[number]
 
 /** Returns the MVT bytes of one layer's tile z/x/y; zero bytes when the tile is empty. */

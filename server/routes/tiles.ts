@@ -19,6 +19,7 @@ const LAYER_FIELDS: Record<TileLayer, Record<string, string>> = {
   borders: { a_iso3: 'String', b_iso3: 'String', length_km: 'Number' },
   places: { id: 'Number', name: 'String', label: 'String: the name to show', iso3: 'String', rank: 'Number: 0 capital, 1 hub or waypoint, 2 town', source: 'String' },
   routes: { id: 'String', name: 'String', family: 'String', kind: 'String', confidence: 'String', direction: 'String' },
+  incidents: { id: 'Number', threat: 'String', date: 'String', date_precision: 'String', source_dataset: 'String', dead_missing: 'Number', route_family: 'String' },
 }
 
 const ATTRIBUTION: Record<TileLayer, string> = {
@@ -26,6 +27,7 @@ const ATTRIBUTION: Record<TileLayer, string> = {
   borders: 'Natural Earth',
   places: 'GeoNames (CC BY 4.0)',
   routes: 'Sahel Routes catalogue',
+  incidents: 'Credits per source dataset: see /api/incidents (IOM\'s Missing Migrants Project; synthetic demo data)',
 }
 
 const Layer = Type.Enum([...TILE_LAYERS])
@@ -125,6 +127,7 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: { description: 'Mapbox Vector Tile', content: { [MVT_TYPE]: { schema: Type.Unknown() } } },
           204: Type.Null({ description: 'empty tile' }),
+          304: Type.Null({ description: 'not modified since the ETag in If-None-Match' }),
           400: ErrorRef,
         },
       },
@@ -134,9 +137,11 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const problem = tileError(z, x, y)
       if (problem) throw new BadRequestError(problem.field, problem.message)
       const res = request.query.res ?? resolutionForZoom(z)
-      const tile = await getHotspotTile(app.db, z, x, y, res, parseFilter(request.query), metricField(request.query.metric))
-      if (tile.byteLength === 0) return reply.code(204).send(null)
-      return reply.type(MVT_TYPE).send(Buffer.from(tile.buffer, tile.byteOffset, tile.byteLength))
+      // the cache key: the tile, its resolution and every filter, in the order the client sent them
+      const key = `hotspots/${z}/${x}/${y}/${res}?${request.url.split('?')[1] ?? ''}`
+      return sendTile(app, request, reply, ['incidents'], key, () =>
+        getHotspotTile(app.db, z, x, y, res, parseFilter(request.query), metricField(request.query.metric)),
+      )
     },
   )
 }

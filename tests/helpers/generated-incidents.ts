@@ -21,3 +21,19 @@ export async function insertGeneratedIncidents(db: Db, n: number, dataset = 'gen
     [dataset, imp.id, n],
   )
 }
+
+/** A CSV of `count` incidents: a dense cluster at Agadez and a thin scatter over Niger, 2021–2022. */
+export function generatedCsv(count: number, seed: number): string {
+  let s = seed
+  const random = () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
+  const rows = ['id,latitude,longitude,date,threat,dead']
+  for (let i = 0; i < count; i++) {
+    const clustered = i % 3 !== 0
+    const lat = clustered ? 16.97 + (random() - 0.5) * 0.3 : 13 + random() * 8
+    const lng = clustered ? 7.99 + (random() - 0.5) * 0.3 : 2 + random() * 12
+    const month = 1 + Math.floor(random() * 24)
+    const date = `${2021 + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, '0')}-15`
+    rows.push(`g${seed}-${i},${lat.toFixed(5)},${lng.toFixed(5)},${date},migration_trafficking,${i % 5 === 0 ? 2 : 0}`)
+  }
+  return `${rows.join('\n')}\n`
+}
