@@ -11,6 +11,7 @@
 //   7. Gi* over every res-7 cell of the operational zone: time and peak memory (child process)
 //   8. patrol siting (k=10, 80 km, res-6 candidates near every member border, 1,000,000 incidents):
 //      greedy coverage / exact MIP optimum, exact time / greedy time, peak memory
+//   9. OGC items pages of 1,000 incidents vs their SQL; a cached tile (200 and 304) vs a minimal route
 //  10. a 1600x1000 static PNG of the operational zone with hotspots at res 6 over 1,000,000
 //      incidents: time and peak memory, against rendering the same SVG alone
 // The PostGIS rows run when DATABASE_URL is set. `npm run bench -- analysis tiles` runs some sections.
