@@ -30,6 +30,14 @@ const ATTRIBUTION: Record<TileLayer, string> = {
   incidents: 'Credits per source dataset: see /api/incidents (IOM\'s Missing Migrants Project; synthetic demo data)',
 }
 
+/** The answers of every .mvt endpoint. */
+const TILE_RESPONSES = {
+  200: { description: 'Mapbox Vector Tile', content: { [MVT_TYPE]: { schema: Type.Unknown() } } },
+  204: Type.Null({ description: 'empty tile' }),
+  304: Type.Null({ description: 'not modified since the ETag in If-None-Match' }),
+  400: ErrorRef,
+}
+
 const Layer = Type.Enum([...TILE_LAYERS])
 const TileParams = Type.Object({ layer: Layer, z: Type.Integer(), x: Type.Integer(), y: Type.Integer() })
 
@@ -72,12 +80,7 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['tiles'],
         summary: 'One Mapbox Vector Tile of a layer (204 when empty)',
         params: TileParams,
-        response: {
-          200: { description: 'Mapbox Vector Tile', content: { [MVT_TYPE]: { schema: Type.Unknown() } } },
-          204: Type.Null({ description: 'empty tile' }),
-          304: Type.Null({ description: 'not modified since the ETag in If-None-Match' }),
-          400: ErrorRef,
-        },
+        response: TILE_RESPONSES,
       },
     },
     async (request, reply) => {
@@ -124,12 +127,7 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'H3 hotspot cells of one tile as hexagons {h3, value, n} (204 when empty)',
         params: Type.Object({ z: Type.Integer(), x: Type.Integer(), y: Type.Integer() }),
         querystring: HotspotTileQuery,
-        response: {
-          200: { description: 'Mapbox Vector Tile', content: { [MVT_TYPE]: { schema: Type.Unknown() } } },
-          204: Type.Null({ description: 'empty tile' }),
-          304: Type.Null({ description: 'not modified since the ETag in If-None-Match' }),
-          400: ErrorRef,
-        },
+        response: TILE_RESPONSES,
       },
     },
     async (request, reply) => {

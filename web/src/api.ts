@@ -2,6 +2,7 @@
 
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson'
 import type { Confidence, Family, Kind, Threat } from '../../server/geo/vocabulary.ts'
+import type { PlaceRow } from '../../server/geo/route-analysis.ts'
 
 /** A named point the route passes through, in order of travel. */
 export interface Waypoint {
@@ -87,17 +88,7 @@ export interface CountryLength {
 }
 
 /** A place inside the corridor, `distance_km` off the line and `along_km` from its start. */
-export interface PlaceAlong {
-  id: number
-  name: string
-  iso3: string | null
-  rank: number
-  source: string
-  lng: number
-  lat: number
-  distance_km: number
-  along_km: number
-}
+export type PlaceAlong = PlaceRow & { along_km: number }
 
 /** A point on the analysed line, `along_km` from its start. */
 export interface AlongPoint {
