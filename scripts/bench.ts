@@ -14,10 +14,13 @@
 //   9. OGC items pages of 1,000 incidents vs their SQL; a cached tile (200 and 304) vs a minimal route
 //  10. a 1600x1000 static PNG of the operational zone with hotspots at res 6 over 1,000,000
 //      incidents: time and peak memory, against rendering the same SVG alone
+//  11. load: autocannon, 32 connections for 30 s (BENCH_LOAD_SECONDS) on hotspots, a tile and route
+//      analysis: requests/s, p50/p99 latency, errors and non-2xx (must be 0)
 // The PostGIS rows run when DATABASE_URL is set. `npm run bench -- analysis tiles` runs some sections.
 // Each section lives in scripts/bench/<name>.ts; shared helpers in scripts/bench/common.ts.
 import { routeAnalysis } from './bench/analysis.ts'
 import { databaseUrl } from './bench/common.ts'
+import { loadTest } from './bench/load.ts'
 import { giStarZone, hotspotAggregation, importVsCopy } from './bench/hotspots.ts'
 import { ogcAndTiles } from './bench/ogc.ts'
 import { patrolSiting } from './bench/patrols.ts'
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
   if (want('patrols')) await patrolSiting()
   if (want('static')) await staticMaps()
   if (want('ogc')) await ogcAndTiles()
+  if (want('load')) await loadTest()
 }
 
 main().then(

@@ -1,7 +1,10 @@
 // Builds the Fastify app: plugins, then routes, then one error handler. Opening the database,
 // migrating and loading geodata happen before, in main.ts (or the tests' build helper).
 import fastifyCompress from '@fastify/compress'
+import fastifyCors from '@fastify/cors'
+import fastifyHelmet from '@fastify/helmet'
 import fastifyMultipart from '@fastify/multipart'
+import fastifyRateLimit from '@fastify/rate-limit'
 import fastifySensible from '@fastify/sensible'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
@@ -32,6 +35,7 @@ import { viewRoutes } from './routes/views.ts'
 import { mapRoutes } from './routes/maps.ts'
 import { exportRoutes } from './routes/exports.ts'
 import { frameAncestors } from './frame-ancestors.ts'
+import { BODY_LIMIT_BYTES, corsOptions, helmetOptions, rateLimitOptions } from './http-security.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,14 +52,18 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger']
   /** origins allowed to frame /embed pages (config EMBED_ORIGINS) */
   embedOrigins?: readonly string[]
+  /** origins allowed to call the API from a browser (config CORS_ORIGINS) */
+  corsOrigins?: readonly string[]
+  /** requests a minute per client (config RATE_LIMIT_PER_MIN); 0 or unset = no limit */
+  rateLimitPerMin?: number
 }
 
 /**
  * Builds the app around an open, migrated database; the caller closes both. Plugins are queued,
  * not awaited, so they load at ready() and inherit the error handler set below.
  */
-export async function buildApp({ db, logger = false, embedOrigins = [] }: AppOptions) {
-  const app = Fastify({ logger, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } }).withTypeProvider<TypeBoxTypeProvider>()
+export async function buildApp({ db, logger = false, embedOrigins = [], corsOrigins = [], rateLimitPerMin = 0 }: AppOptions) {
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } }).withTypeProvider<TypeBoxTypeProvider>()
   app.decorate('db', db)
   app.decorate('tileCache', new TileCache())
   app.addSchema(ErrorBody)
@@ -78,6 +86,9 @@ export async function buildApp({ db, logger = false, embedOrigins = [] }: AppOpt
   app.addHook('onClose', async () => clearInterval(idleSweep))
   app.addHook('onSend', frameAncestors(embedOrigins))
 
+  app.register(fastifyHelmet, helmetOptions)
+  app.register(fastifyCors, corsOptions(corsOrigins))
+  if (rateLimitPerMin > 0) app.register(fastifyRateLimit, rateLimitOptions(rateLimitPerMin))
   // gzip or brotli for JSON and tiles when the client asks (Accept-Encoding)
   app.register(fastifyCompress, { customTypes: /^(application\/(.+\+)?json|application\/vnd\.mapbox-vector-tile|text\/)/ })
   app.register(fastifySensible)

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.ts'
 
 describe('loadConfig', () => {
   it('defaults to 127.0.0.1:3000 with the embedded database in ./data', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: null, logLevel: 'info', demoData: true, embedOrigins: [] })
+    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: null, logLevel: 'info', demoData: true, embedOrigins: [], corsOrigins: [], rateLimitPerMin: 1200, allowUnauthenticated: false })
   })
 
   it('returns a frozen object', () => {
@@ -36,5 +36,33 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EMBED_ORIGINS: 'https://a.example.org/path' })).toThrow(/EMBED_ORIGINS must be comma-separated origins.*"https:\/\/a.example.org\/path"/)
     expect(() => loadConfig({ EMBED_ORIGINS: '*' })).toThrow(/EMBED_ORIGINS/)
     expect(() => loadConfig({ EMBED_ORIGINS: "https://a.org 'unsafe-inline'" })).toThrow(ConfigError)
+  })
+
+  it('reads CORS_ORIGINS as a list of origins, and names it when an entry is not one', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://intranet.example.org,http://localhost:5173' }).corsOrigins).toEqual(['https://intranet.example.org', 'http://localhost:5173'])
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS must be comma-separated origins.*"\*"/)
+  })
+
+  it('reads RATE_LIMIT_PER_MIN, 0 meaning no limit, and names it when it is not a whole number', () => {
+    expect(loadConfig({ RATE_LIMIT_PER_MIN: '60' }).rateLimitPerMin).toBe(60)
+    expect(loadConfig({ RATE_LIMIT_PER_MIN: '0' }).rateLimitPerMin).toBe(0)
+    expect(() => loadConfig({ RATE_LIMIT_PER_MIN: '-1' })).toThrow(/RATE_LIMIT_PER_MIN must be a whole number of requests \(0 = no limit\), got "-1"/)
+    expect(() => loadConfig({ RATE_LIMIT_PER_MIN: 'lots' })).toThrow(ConfigError)
+  })
+
+  it('runs without authentication on loopback addresses', () => {
+    for (const host of ['127.0.0.1', '::1', 'localhost']) expect(loadConfig({ HOST: host }).host).toBe(host)
+  })
+
+  it('refuses any other HOST without authentication, naming the opt-out', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(
+      'HOST is 0.0.0.0: refusing to start without authentication; set ALLOW_UNAUTHENTICATED=true to run an open service on a trusted network',
+    )
+    expect(() => loadConfig({ HOST: '192.168.1.20', ALLOW_UNAUTHENTICATED: 'false' })).toThrow(/HOST is 192\.168\.1\.20: refusing to start/)
+  })
+
+  it('starts an open service on another HOST when ALLOW_UNAUTHENTICATED=true', () => {
+    expect(loadConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'true' })).toMatchObject({ host: '0.0.0.0', allowUnauthenticated: true })
+    expect(() => loadConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'yes' })).toThrow(/ALLOW_UNAUTHENTICATED must be true or false, got "yes"/)
   })
 })

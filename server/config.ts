@@ -17,7 +17,16 @@ export interface Config {
   demoData: boolean
   /** Origins allowed to frame /embed pages (EMBED_ORIGINS, comma-separated; default none = same origin only). */
   embedOrigins: readonly string[]
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated; default none). */
+  corsOrigins: readonly string[]
+  /** Requests per minute per client address, tiles and health checks aside (RATE_LIMIT_PER_MIN; 0 = no limit). */
+  rateLimitPerMin: number
+  /** Run without authentication on a non-loopback HOST (ALLOW_UNAUTHENTICATED=true; default false). */
+  allowUnauthenticated: boolean
 }
+
+/** Addresses only this machine can reach: the service may run there without authentication. */
+const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost']
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
@@ -38,12 +47,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const demo = (env.DEMO_DATA ?? (databaseUrl ? 'off' : 'on')).trim().toLowerCase()
   if (demo !== 'on' && demo !== 'off') throw new ConfigError(`DEMO_DATA must be on or off, got "${env.DEMO_DATA}"`)
-  const embedOrigins = parseEmbedOrigins(env.EMBED_ORIGINS)
-  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel, demoData: demo === 'on', embedOrigins })
+  const embedOrigins = parseOrigins('EMBED_ORIGINS', env.EMBED_ORIGINS)
+  const corsOrigins = parseOrigins('CORS_ORIGINS', env.CORS_ORIGINS)
+  const rateLimitPerMin = parseRateLimit(env.RATE_LIMIT_PER_MIN)
+  const allowUnauthenticated = (env.ALLOW_UNAUTHENTICATED ?? '').trim().toLowerCase() || 'false'
+  if (allowUnauthenticated !== 'true' && allowUnauthenticated !== 'false') {
+    throw new ConfigError(`ALLOW_UNAUTHENTICATED must be true or false, got "${env.ALLOW_UNAUTHENTICATED}"`)
+  }
+  // there is no authentication yet: anything reachable from another machine must be opted into
+  if (!LOOPBACK_HOSTS.includes(host) && allowUnauthenticated !== 'true') {
+    throw new ConfigError(`HOST is ${host}: refusing to start without authentication; set ALLOW_UNAUTHENTICATED=true to run an open service on a trusted network`)
+  }
+  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel, demoData: demo === 'on', embedOrigins, corsOrigins, rateLimitPerMin, allowUnauthenticated: allowUnauthenticated === 'true' })
 }
 
-/** Each origin exactly as a browser sends it (scheme://host[:port], no path), for CSP frame-ancestors. */
-function parseEmbedOrigins(raw: string | undefined): readonly string[] {
+function parseRateLimit(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 1200
+  const perMin = Number(raw)
+  if (!Number.isInteger(perMin) || perMin < 0) throw new ConfigError(`RATE_LIMIT_PER_MIN must be a whole number of requests (0 = no limit), got "${raw}"`)
+  return perMin
+}
+
+/** Each origin exactly as a browser sends it (scheme://host[:port], no path), for CSP frame-ancestors and CORS. */
+function parseOrigins(name: string, raw: string | undefined): readonly string[] {
   const items = (raw ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')
   for (const item of items) {
     let origin: string | null = null
@@ -52,7 +78,7 @@ function parseEmbedOrigins(raw: string | undefined): readonly string[] {
       if (url.protocol === 'http:' || url.protocol === 'https:') origin = url.origin
     } catch {}
     if (origin !== item.replace(/\/$/, '')) {
-      throw new ConfigError(`EMBED_ORIGINS must be comma-separated origins like https://intranet.example.org (scheme, host, optional port, no path), got "${item}"`)
+      throw new ConfigError(`${name} must be comma-separated origins like https://intranet.example.org (scheme, host, optional port, no path), got "${item}"`)
     }
   }
   return Object.freeze(items.map((s) => s.replace(/\/$/, '')))

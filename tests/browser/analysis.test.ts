@@ -10,12 +10,13 @@ describe.runIf(browserAvailable())('route analysis in Chromium', () => {
   let browser: Awaited<ReturnType<typeof openBrowser>>
   let page: Page
   let outside: string[] = []
+  let refused: string[] = []
 
   beforeAll(async () => {
     t = await build('pglite')
     const origin = await t.app.listen({ port: 0, host: '127.0.0.1' })
     browser = await openBrowser()
-    ;({ page, outside } = await openAppPage(browser.context, origin))
+    ;({ page, outside, refused } = await openAppPage(browser.context, origin))
   })
   afterAll(async () => {
     await browser?.close()
@@ -120,5 +121,9 @@ describe.runIf(browserAvailable())('route analysis in Chromium', () => {
 
   it('made no request outside the machine', () => {
     expect(outside).toEqual([])
+  })
+
+  it('broke no rule of the content security policy', () => {
+    expect(refused).toEqual([])
   })
 })

@@ -36,12 +36,13 @@ describe.runIf(browserAvailable())('embeds and languages in Chromium', () => {
   let origin: string
   let page: Page
   let outside: string[] = []
+  let refused: string[] = []
 
   beforeAll(async () => {
     t = await build('pglite')
     origin = await t.app.listen({ port: 0, host: '127.0.0.1' })
     browser = await openBrowser({ width: 1200, height: 800 })
-    ;({ page, outside } = await openAppPage(browser.context, origin, '/?center=12,20&zoom=4'))
+    ;({ page, outside, refused } = await openAppPage(browser.context, origin, '/?center=12,20&zoom=4'))
   })
   afterAll(async () => {
     await browser?.close()
@@ -169,5 +170,9 @@ describe.runIf(browserAvailable())('embeds and languages in Chromium', () => {
 
   it('made no request outside the machine', () => {
     expect(outside).toEqual([])
+  })
+
+  it('broke no rule of the content security policy', () => {
+    expect(refused).toEqual([])
   })
 })

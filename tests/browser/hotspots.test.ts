@@ -14,6 +14,7 @@ describe.runIf(browserAvailable())('hotspots in Chromium', () => {
   let browser: Awaited<ReturnType<typeof openBrowser>>
   let page: Page
   let outside: string[] = []
+  let refused: string[] = []
 
   beforeAll(async () => {
     t = await build('pglite')
@@ -22,7 +23,7 @@ describe.runIf(browserAvailable())('hotspots in Chromium', () => {
     expect(res.statusCode).toBe(201)
     const origin = await t.app.listen({ port: 0, host: '127.0.0.1' })
     browser = await openBrowser()
-    ;({ page, outside } = await openAppPage(browser.context, origin, '/?center=8,17&zoom=6&layers=routes,borders,places,hotspots'))
+    ;({ page, outside, refused } = await openAppPage(browser.context, origin, '/?center=8,17&zoom=6&layers=routes,borders,places,hotspots'))
   })
   afterAll(async () => {
     await browser?.close()
@@ -95,5 +96,9 @@ describe.runIf(browserAvailable())('hotspots in Chromium', () => {
 
   it('made no request outside the machine', () => {
     expect(outside).toEqual([])
+  })
+
+  it('broke no rule of the content security policy', () => {
+    expect(refused).toEqual([])
   })
 })

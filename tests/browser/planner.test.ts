@@ -12,12 +12,13 @@ describe.runIf(browserAvailable())('patrol planner in Chromium', () => {
   let page: Page
   let origin: string
   let outside: string[] = []
+  let refused: string[] = []
 
   beforeAll(async () => {
     t = await build('pglite')
     origin = await t.app.listen({ port: 0, host: '127.0.0.1' })
     browser = await openBrowser()
-    ;({ page, outside } = await openAppPage(browser.context, origin, '/?center=14,22&zoom=5'))
+    ;({ page, outside, refused } = await openAppPage(browser.context, origin, '/?center=14,22&zoom=5'))
   })
   afterAll(async () => {
     await browser?.close()
@@ -102,5 +103,9 @@ describe.runIf(browserAvailable())('patrol planner in Chromium', () => {
 
   it('made no request outside the machine', () => {
     expect(outside).toEqual([])
+  })
+
+  it('broke no rule of the content security policy', () => {
+    expect(refused).toEqual([])
   })
 })

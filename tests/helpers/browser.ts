@@ -40,19 +40,26 @@ export async function openBrowser(viewport = { width: 1400, height: 900 }): Prom
   }
 }
 
-/** A page on the app served by `origin`, open at `path`, that records every request leaving the machine. */
+/**
+ * A page on the app served by `origin`, open at `path`, that records every request leaving the
+ * machine, and every console report of something the content security policy refused.
+ */
 export async function openAppPage(
   context: BrowserContext,
   origin: string,
   path = '/?center=12,20&zoom=4',
-): Promise<{ page: import('playwright-core').Page; outside: string[] }> {
+): Promise<{ page: import('playwright-core').Page; outside: string[]; refused: string[] }> {
   const page = await context.newPage()
   const outside: string[] = []
+  const refused: string[] = []
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) refused.push(msg.text())
+  })
   page.on('request', (req) => {
     const url = new URL(req.url())
     if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) outside.push(req.url())
   })
   await page.goto(`${origin}${path}`)
   await page.waitForSelector('body[data-map-ready="true"]', { timeout: 90_000 })
-  return { page, outside }
+  return { page, outside, refused }
 }

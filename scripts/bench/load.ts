@@ -1,0 +1,80 @@
+// Bench section: load on the started server (a child process, so the load generator does not
+// share its event loop): autocannon on loopback, 32 connections for BENCH_LOAD_SECONDS (default
+// 30) per endpoint; requests/s, p50/p99 latency, and errors and non-2xx answers, which must be 0.
+import autocannon from 'autocannon'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { row, scratchDatabases } from './common.ts'
+
+const CONNECTIONS = 32
+const ENDPOINTS = [
+  ['hotspots, res 5', '/api/hotspots?res=5'],
+  ['vector tile routes/4/8/7', '/tiles/routes/4/8/7.mvt'],
+  ['route analysis cmr-agadez-sabha-tripoli', '/api/routes/cmr-agadez-sabha-tripoli/analysis'],
+] as const
+
+function loadSeconds(): number {
+  const raw = process.env.BENCH_LOAD_SECONDS
+  const seconds = raw === undefined || raw === '' ? 30 : Number(raw)
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 600) throw new Error(`BENCH_LOAD_SECONDS must be an integer from 1 to 600, got "${raw}"`)
+  return seconds
+}
+
+/** Starts server/main.ts on a free loopback port (demo incidents, no rate limit); resolves with its origin. */
+async function startServer(config: { dataDir: string; databaseUrl: string | null }): Promise<{ origin: string; child: ChildProcess }> {
+  const { DATABASE_URL: _unused, ...env } = process.env
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...env,
+      ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl } : { DATA_DIR: config.dataDir }),
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      DEMO_DATA: 'on',
+      // the per-client limit would turn most of the load into 429s: measured is the service itself
+      RATE_LIMIT_PER_MIN: '0',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return new Promise((resolve, reject) => {
+    let out = ''
+    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening`)))
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+      if (m) {
+        child.stdout!.removeAllListeners('data')
+        child.stdout!.resume()
+        resolve({ origin: m[1], child })
+      }
+    })
+  })
+}
+
+/** 32 connections on each endpoint in turn; throws when any request errored or was not 2xx. */
+export async function loadTest(): Promise<void> {
+  const seconds = loadSeconds()
+  console.log(`\n# 11. load: autocannon on loopback, ${CONNECTIONS} connections x ${seconds} s per endpoint, server in a child process (demo incidents)`)
+  let failures = 0
+  for (const { name, config, drop } of await scratchDatabases('load')) {
+    const { origin, child } = await startServer(config)
+    try {
+      for (const [label, path] of ENDPOINTS) {
+        // one warm-up request: the first answer pays for caches and query plans
+        const warm = await fetch(`${origin}${path}`)
+        if (!warm.ok) throw new Error(`${path} answered ${warm.status} before the load`)
+        const r = await autocannon({ url: `${origin}${path}`, connections: CONNECTIONS, duration: seconds })
+        const bad = r.errors + r.timeouts + r.non2xx
+        failures += bad
+        row(`${name}: ${label}`, `${Math.round(r.requests.average).toLocaleString('en')} req/s`)
+        row(`${name}:   latency p50 / p99`, `${r.latency.p50} / ${r.latency.p99} ms`)
+        row(`${name}:   errors / timeouts / non-2xx of ${r.requests.total.toLocaleString('en')}`, `${r.errors} / ${r.timeouts} / ${r.non2xx}`)
+      }
+    } finally {
+      child.removeAllListeners('exit')
+      child.kill('SIGTERM')
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))
+      await drop()
+    }
+  }
+  if (failures > 0) throw new Error(`load: ${failures} request(s) failed or answered other than 2xx`)
+}
