@@ -11,6 +11,10 @@ describe('searchKey', () => {
     expect(searchKey("N'Djamena")).toBe('ndjamena')
   })
 
+  it('matches GeoNames transliterations without their diacritics', () => {
+    expect(searchKey('Marsá Maţrūḩ')).toBe('marsa matruh')
+  })
+
   it('keeps Arabic letters', () => {
     expect(searchKey('سبها')).toBe('سبها')
   })

