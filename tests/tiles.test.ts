@@ -45,6 +45,13 @@ describe.each(testDrivers())('tiles on %s', (driver) => {
     expect(z4.length).toBeGreaterThan(0)
   })
 
+  it('labels a GeoNames place with its common English name (Al Jawf as Kufra)', async () => {
+    // tile 4/9/6 covers lon 22.5..45, lat 21.9..41: Kufra is a route waypoint, shown from zoom 3
+    const layer = (await tile('/tiles/places/4/9/6.mvt')).tile!.layers.places
+    const kufra = Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties).find((p) => p.name === 'Al Jawf' && p.iso3 === 'LBY')
+    expect(kufra?.label).toBe('Kufra')
+  })
+
   it('serves catalogue routes with family and kind', async () => {
     const { tile: vt } = await tile('/tiles/routes/3/4/3.mvt')
     const layer = vt!.layers.routes

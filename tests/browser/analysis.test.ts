@@ -2,26 +2,19 @@
 // crossings on the map, a line drawn with the mouse and analysed, and a border's crossings.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserAvailable, openAppPage, openBrowser } from '../helpers/browser.ts'
-import { build, type TestApp } from '../helpers/build.ts'
+import { browserAvailable, startBrowserApp, type BrowserApp } from '../helpers/browser.ts'
 
 describe.runIf(browserAvailable())('route analysis in Chromium', () => {
-  let t: TestApp
-  let browser: Awaited<ReturnType<typeof openBrowser>>
   let page: Page
   let outside: string[] = []
   let refused: string[] = []
 
+  let app: BrowserApp
   beforeAll(async () => {
-    t = await build('pglite')
-    const origin = await t.app.listen({ port: 0, host: '127.0.0.1' })
-    browser = await openBrowser()
-    ;({ page, outside, refused } = await openAppPage(browser.context, origin))
+    app = await startBrowserApp({})
+    ;({ page, outside, refused } = app)
   })
-  afterAll(async () => {
-    await browser?.close()
-    await t?.close()
-  })
+  afterAll(async () => app?.close())
 
   /** Waits until the map has stopped moving and drawn, then counts rendered features of a layer. */
   const renderedOn = (layer: string) =>

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url'
 import { PNG } from 'pngjs'
 import type { Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserAvailable, openAppPage, openBrowser } from '../helpers/browser.ts'
-import { build, type TestApp } from '../helpers/build.ts'
+import { browserAvailable, startBrowserApp, type BrowserApp } from '../helpers/browser.ts'
+import type { TestApp } from '../helpers/build.ts'
 
 const REFERENCE = fileURLToPath(new URL('../fixtures/embed-reference.png', import.meta.url))
 /** A pixel differs when its R+G+B distance exceeds this; the picture matches below `MAX_SHARE`. */
@@ -32,22 +32,18 @@ function differingShare(a: Buffer, b: Buffer): number {
 
 describe.runIf(browserAvailable())('embeds and languages in Chromium', () => {
   let t: TestApp
-  let browser: Awaited<ReturnType<typeof openBrowser>>
   let origin: string
   let page: Page
   let outside: string[] = []
   let refused: string[] = []
 
+  let app: BrowserApp
   beforeAll(async () => {
-    t = await build('pglite')
-    origin = await t.app.listen({ port: 0, host: '127.0.0.1' })
-    browser = await openBrowser({ width: 1200, height: 800 })
-    ;({ page, outside, refused } = await openAppPage(browser.context, origin, '/?center=12,20&zoom=4'))
+    app = await startBrowserApp({ viewport: { width: 1200, height: 800 }, path: '/?center=12,20&zoom=4' })
+    ;({ t, page, outside, refused } = app)
+    origin = app.origin
   })
-  afterAll(async () => {
-    await browser?.close()
-    await t?.close()
-  })
+  afterAll(async () => app?.close())
 
   /** The embed frame of a host page on the service's own origin (served by the browser, not the app). */
   async function openHostPage(src: string, widthPx: number, heightPx: number): Promise<Frame> {

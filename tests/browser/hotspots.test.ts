@@ -4,31 +4,29 @@
 // shows its report. The page must make no request outside the machine.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserAvailable, openAppPage, openBrowser } from '../helpers/browser.ts'
-import { build, type TestApp } from '../helpers/build.ts'
+import { browserAvailable, startBrowserApp, type BrowserApp } from '../helpers/browser.ts'
 import { generatedCsv } from '../helpers/generated-incidents.ts'
 import { multipart } from '../helpers/multipart.ts'
 
 describe.runIf(browserAvailable())('hotspots in Chromium', () => {
-  let t: TestApp
-  let browser: Awaited<ReturnType<typeof openBrowser>>
   let page: Page
   let outside: string[] = []
   let refused: string[] = []
 
+  let app: BrowserApp
   beforeAll(async () => {
-    t = await build('pglite')
-    const upload = multipart({ dataset: 'test-incidents', credit: 'Test incidents' }, { name: 'incidents.csv', content: generatedCsv(600, 7) })
-    const res = await t.app.inject({ method: 'POST', url: '/api/imports', ...upload })
-    expect(res.statusCode).toBe(201)
-    const origin = await t.app.listen({ port: 0, host: '127.0.0.1' })
-    browser = await openBrowser()
-    ;({ page, outside, refused } = await openAppPage(browser.context, origin, '/?center=8,17&zoom=6&layers=routes,borders,places,hotspots'))
+    app = await startBrowserApp({
+      path: '/?center=8,17&zoom=6&layers=routes,borders,places,hotspots',
+      // incidents imported before the page opens, so they carry H3 cells
+      prepare: async (t) => {
+        const upload = multipart({ dataset: 'test-incidents', credit: 'Test incidents' }, { name: 'incidents.csv', content: generatedCsv(600, 7) })
+        const res = await t.app.inject({ method: 'POST', url: '/api/imports', ...upload })
+        expect(res.statusCode).toBe(201)
+      },
+    })
+    ;({ page, outside, refused } = app)
   })
-  afterAll(async () => {
-    await browser?.close()
-    await t?.close()
-  })
+  afterAll(async () => app?.close())
 
   const rendered = (layer: string) => page.evaluate((id) => {
     const map = (window as any).__map

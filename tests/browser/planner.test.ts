@@ -3,27 +3,19 @@
 // click, then saved and reopened from its link. The page must make no request outside the machine.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserAvailable, openAppPage, openBrowser } from '../helpers/browser.ts'
-import { build, type TestApp } from '../helpers/build.ts'
+import { browserAvailable, startBrowserApp, type BrowserApp } from '../helpers/browser.ts'
 
 describe.runIf(browserAvailable())('patrol planner in Chromium', () => {
-  let t: TestApp
-  let browser: Awaited<ReturnType<typeof openBrowser>>
   let page: Page
-  let origin: string
   let outside: string[] = []
   let refused: string[] = []
 
+  let app: BrowserApp
   beforeAll(async () => {
-    t = await build('pglite')
-    origin = await t.app.listen({ port: 0, host: '127.0.0.1' })
-    browser = await openBrowser()
-    ;({ page, outside, refused } = await openAppPage(browser.context, origin, '/?center=14,22&zoom=5'))
+    app = await startBrowserApp({ path: '/?center=14,22&zoom=5' })
+    ;({ page, outside, refused } = app)
   })
-  afterAll(async () => {
-    await browser?.close()
-    await t?.close()
-  })
+  afterAll(async () => app?.close())
 
   /** Site markers of the current plan drawn on the map, once it has settled. */
   const renderedSites = () =>

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
+import { build, type TestApp } from './build.ts'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -62,4 +63,42 @@ export async function openAppPage(
   await page.goto(`${origin}${path}`)
   await page.waitForSelector('body[data-map-ready="true"]', { timeout: 90_000 })
   return { page, outside, refused }
+}
+
+export interface BrowserApp {
+  t: TestApp
+  origin: string
+  browser: Awaited<ReturnType<typeof openBrowser>>
+  page: import('playwright-core').Page
+  /** requests that left the machine */
+  outside: string[]
+  /** Content-Security-Policy violations the page reported */
+  refused: string[]
+  close: () => Promise<void>
+}
+
+/**
+ * One browser test file's setup: the app on a fresh embedded database, listening on a free
+ * loopback port (after `prepare`, e.g. an import), and a page open at `path` once the map is ready.
+ */
+export async function startBrowserApp(
+  options: { path?: string; viewport?: { width: number; height: number }; prepare?: (t: TestApp) => Promise<void> } = {},
+): Promise<BrowserApp> {
+  const t = await build('pglite')
+  await options.prepare?.(t)
+  const origin = await t.app.listen({ port: 0, host: '127.0.0.1' })
+  const browser = await openBrowser(options.viewport)
+  const { page, outside, refused } = await openAppPage(browser.context, origin, options.path)
+  return {
+    t,
+    origin,
+    browser,
+    page,
+    outside,
+    refused,
+    close: async () => {
+      await browser.close()
+      await t.close()
+    },
+  }
 }
