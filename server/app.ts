@@ -17,6 +17,10 @@ import { fileURLToPath } from 'node:url'
 import { isDbUnavailable, RETRY_AFTER_S } from './db/errors.ts'
 import { refuseUnusableInput } from './input-guards.ts'
 import type { Db } from './db/types.ts'
+import { scopedDb } from './db/scoped-db.ts'
+import { installAccessControl } from './auth/access-control.ts'
+import { adminRoutes } from './routes/admin.ts'
+import { authRoutes } from './routes/auth.ts'
 import { TileCache } from './tile-cache.ts'
 import { analysisRoutes } from './routes/analysis.ts'
 import { catalogueRoutes } from './routes/catalogue.ts'
@@ -39,7 +43,12 @@ import { BODY_LIMIT_BYTES, corsOptions, helmetOptions, rateLimitOptions } from '
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** The database as requests see it: with AUTH=on, every query under the viewer's row-level security. */
     db: Db
+    /** The service's own connection, outside row-level security: credentials, the audit log. Never for record reads. */
+    serviceDb: Db
+    /** AUTH=on: requests need a token, session or embed token (access-control.ts). */
+    authMode: boolean
     tileCache: TileCache
   }
 }
@@ -54,20 +63,25 @@ export interface AppOptions {
   embedOrigins?: readonly string[]
   /** origins allowed to call the API from a browser (config CORS_ORIGINS) */
   corsOrigins?: readonly string[]
-  /** requests a minute per client (config RATE_LIMIT_PER_MIN); 0 or unset = no limit */
+  /** requests a minute per token, session or client address (config RATE_LIMIT_PER_MIN); 0 or unset = no limit */
   rateLimitPerMin?: number
+  /** config AUTH=on: sign-in required, sharing levels enforced by row-level security; off = the local analyst sees everything */
+  authMode?: boolean
 }
 
 /**
  * Builds the app around an open, migrated database; the caller closes both. Plugins are queued,
  * not awaited, so they load at ready() and inherit the error handler set below.
  */
-export async function buildApp({ db, logger = false, embedOrigins = [], corsOrigins = [], rateLimitPerMin = 0 }: AppOptions) {
+export async function buildApp({ db, logger = false, embedOrigins = [], corsOrigins = [], rateLimitPerMin = 0, authMode = false }: AppOptions) {
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } }).withTypeProvider<TypeBoxTypeProvider>()
-  app.decorate('db', db)
+  app.decorate('db', authMode ? scopedDb(db) : db)
+  app.decorate('serviceDb', db)
+  app.decorate('authMode', authMode)
   app.decorate('tileCache', new TileCache())
   app.addSchema(ErrorBody)
   app.addHook('preHandler', refuseUnusableInput)
+  installAccessControl(app, { authMode, serviceDb: db })
   // Graceful shutdown: requests in flight when close() starts finish; their answers close the
   // connection, and connections that fall idle meanwhile are swept, so closing never waits out a
   // keep-alive timeout.
@@ -100,6 +114,8 @@ export async function buildApp({ db, logger = false, embedOrigins = [], corsOrig
   })
 
   app.register(healthRoutes)
+  app.register(authRoutes)
+  app.register(adminRoutes)
   app.register(catalogueRoutes)
   app.register(analysisRoutes)
   app.register(countryRoutes)

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.ts'
 
 describe('loadConfig', () => {
   it('defaults to 127.0.0.1:3000 with the embedded database in ./data', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: null, logLevel: 'info', demoData: true, embedOrigins: [], corsOrigins: [], rateLimitPerMin: 1200, allowUnauthenticated: false })
+    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: null, logLevel: 'info', demoData: true, embedOrigins: [], corsOrigins: [], rateLimitPerMin: 1200, authMode: false })
   })
 
   it('returns a frozen object', () => {
@@ -54,15 +54,16 @@ describe('loadConfig', () => {
     for (const host of ['127.0.0.1', '::1', 'localhost']) expect(loadConfig({ HOST: host }).host).toBe(host)
   })
 
-  it('refuses any other HOST without authentication, naming the opt-out', () => {
+  it('refuses any other HOST without authentication, naming AUTH=on', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(
-      'HOST is 0.0.0.0: refusing to start without authentication; set ALLOW_UNAUTHENTICATED=true to run an open service on a trusted network',
+      'HOST is 0.0.0.0: refusing to listen beyond this machine without authentication; set AUTH=on (and add users with npm run users), or bind HOST=127.0.0.1',
     )
-    expect(() => loadConfig({ HOST: '192.168.1.20', ALLOW_UNAUTHENTICATED: 'false' })).toThrow(/HOST is 192\.168\.1\.20: refusing to start/)
+    expect(() => loadConfig({ HOST: '192.168.1.20', AUTH: 'off' })).toThrow(/HOST is 192\.168\.1\.20: refusing to listen/)
   })
 
-  it('starts an open service on another HOST when ALLOW_UNAUTHENTICATED=true', () => {
-    expect(loadConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'true' })).toMatchObject({ host: '0.0.0.0', allowUnauthenticated: true })
-    expect(() => loadConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'yes' })).toThrow(/ALLOW_UNAUTHENTICATED must be true or false, got "yes"/)
+  it('listens on another HOST when AUTH=on, and takes only on or off', () => {
+    expect(loadConfig({ HOST: '0.0.0.0', AUTH: 'on' })).toMatchObject({ host: '0.0.0.0', authMode: true })
+    expect(loadConfig({ AUTH: 'ON' }).authMode).toBe(true)
+    expect(() => loadConfig({ AUTH: 'yes' })).toThrow('AUTH must be on or off, got "yes"')
   })
 })

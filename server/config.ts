@@ -21,8 +21,11 @@ export interface Config {
   corsOrigins: readonly string[]
   /** Requests per minute per client address, tiles and health checks aside (RATE_LIMIT_PER_MIN; 0 = no limit). */
   rateLimitPerMin: number
-  /** Run without authentication on a non-loopback HOST (ALLOW_UNAUTHENTICATED=true; default false). */
-  allowUnauthenticated: boolean
+  /**
+   * AUTH=on: users sign in (or send API tokens) and see only what their agency may; off (the
+   * default): no sign-in, one local analyst sees everything, allowed on a loopback HOST only.
+   */
+  authMode: boolean
 }
 
 /** Addresses only this machine can reach: the service may run there without authentication. */
@@ -50,15 +53,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const embedOrigins = parseOrigins('EMBED_ORIGINS', env.EMBED_ORIGINS)
   const corsOrigins = parseOrigins('CORS_ORIGINS', env.CORS_ORIGINS)
   const rateLimitPerMin = parseRateLimit(env.RATE_LIMIT_PER_MIN)
-  const allowUnauthenticated = (env.ALLOW_UNAUTHENTICATED ?? '').trim().toLowerCase() || 'false'
-  if (allowUnauthenticated !== 'true' && allowUnauthenticated !== 'false') {
-    throw new ConfigError(`ALLOW_UNAUTHENTICATED must be true or false, got "${env.ALLOW_UNAUTHENTICATED}"`)
+  const auth = (env.AUTH ?? '').trim().toLowerCase() || 'off'
+  if (auth !== 'on' && auth !== 'off') throw new ConfigError(`AUTH must be on or off, got "${env.AUTH}"`)
+  // without sign-in the one local analyst sees every record: only this machine may reach that
+  if (!LOOPBACK_HOSTS.includes(host) && auth !== 'on') {
+    throw new ConfigError(`HOST is ${host}: refusing to listen beyond this machine without authentication; set AUTH=on (and add users with npm run users), or bind HOST=127.0.0.1`)
   }
-  // there is no authentication yet: anything reachable from another machine must be opted into
-  if (!LOOPBACK_HOSTS.includes(host) && allowUnauthenticated !== 'true') {
-    throw new ConfigError(`HOST is ${host}: refusing to start without authentication; set ALLOW_UNAUTHENTICATED=true to run an open service on a trusted network`)
-  }
-  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel, demoData: demo === 'on', embedOrigins, corsOrigins, rateLimitPerMin, allowUnauthenticated: allowUnauthenticated === 'true' })
+  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel, demoData: demo === 'on', embedOrigins, corsOrigins, rateLimitPerMin, authMode: auth === 'on' })
 }
 
 function parseRateLimit(raw: string | undefined): number {

@@ -5,6 +5,8 @@ import type { FastifyCorsOptions } from '@fastify/cors'
 import type { FastifyHelmetOptions } from '@fastify/helmet'
 import type { RateLimitPluginOptions } from '@fastify/rate-limit'
 import type { FastifyRequest } from 'fastify'
+import { credentialOf } from './auth/access-control.ts'
+import { tokenHash } from './auth/secrets.ts'
 
 /** JSON bodies larger than this (bytes) answer 413; uploads have their own limit (routes/imports.ts). */
 export const BODY_LIMIT_BYTES = 8 * 1024 ** 2
@@ -49,16 +51,27 @@ export function corsOptions(origins: readonly string[]): FastifyCorsOptions {
 /** Requests that do not count: health checks (probes) and what one map view loads by the hundred. */
 const isExempt = (url: string) => /^\/(api\/health|api\/ready)(\?|$)|^\/(tiles|fonts|assets)\//.test(url)
 
-/** A per-client-address limit of perMin requests a minute; the 429 answer is plain JSON naming no field. */
+/**
+ * The bucket a request counts against: its API token, session or embed token (hashed: keys may
+ * be logged), else its client address. A script with its own token cannot starve a colleague
+ * behind the same proxy or NAT.
+ */
+export function rateLimitKey(request: FastifyRequest): string {
+  const credential = credentialOf(request)
+  return credential ? `credential:${tokenHash(credential).slice(0, 32)}` : `address:${request.ip}`
+}
+
+/** A limit of perMin requests a minute per token, session or client address; the 429 answer is plain JSON naming no field. */
 export function rateLimitOptions(perMin: number): RateLimitPluginOptions {
   return {
     max: perMin,
     timeWindow: 60_000,
+    keyGenerator: rateLimitKey,
     allowList: (request: FastifyRequest) => isExempt(request.url),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       error: 'Too Many Requests',
-      message: `rate limit: ${context.max} requests a minute per client; retry in ${context.after}`,
+      message: `rate limit: ${context.max} requests a minute per token or client; retry in ${context.after}`,
     }),
   }
 }

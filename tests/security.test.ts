@@ -122,7 +122,7 @@ describe.each(testDrivers())('secure defaults on %s', (driver) => {
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0)
     const body = res.json()
     expect(body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' })
-    expect(body.message).toMatch(new RegExp(`rate limit: ${LIMIT_PER_MIN} requests a minute per client`))
+    expect(body.message).toMatch(new RegExp(`rate limit: ${LIMIT_PER_MIN} requests a minute per token or client`))
     expect(body.field).toBeUndefined()
     // another client is not affected
     expect((await get('/api/zone', '10.0.4.2')).statusCode).toBe(200)
@@ -137,9 +137,9 @@ describe.each(testDrivers())('secure defaults on %s', (driver) => {
 })
 
 describe('a service bound beyond loopback without authentication', () => {
-  it('refuses to start: main.ts exits 2 with the reason and the opt-out', async () => {
+  it('refuses to start: main.ts exits 2 with the reason and AUTH=on', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, HOST: '0.0.0.0', PORT: '0', ALLOW_UNAUTHENTICATED: '' },
+      env: { ...process.env, HOST: '0.0.0.0', PORT: '0', AUTH: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stderr = ''
@@ -147,7 +147,7 @@ describe('a service bound beyond loopback without authentication', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
     expect(code).toBe(2)
     expect(stderr).toContain(
-      'configuration error: HOST is 0.0.0.0: refusing to start without authentication; set ALLOW_UNAUTHENTICATED=true to run an open service on a trusted network',
+      'configuration error: HOST is 0.0.0.0: refusing to listen beyond this machine without authentication; set AUTH=on (and add users with npm run users), or bind HOST=127.0.0.1',
     )
   })
 })

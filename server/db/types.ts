@@ -16,6 +16,11 @@ export interface Tx extends Queryable {
    * Server driver only: PGlite leaves it undefined and callers fall back to batched INSERTs.
    */
   copyFrom?(sql: string, data: string): Promise<void>
+  /**
+   * True inside a request's transaction under row-level security (db/scoped-db.ts): PostgreSQL
+   * refuses COPY FROM into a table with policies then, so writers stage and INSERT instead.
+   */
+  rowSecurity?: boolean
 }
 
 export interface Db extends Queryable {

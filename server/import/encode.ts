@@ -2,6 +2,7 @@
 // (both drivers) and PostgreSQL COPY text lines (server driver).
 import { storedCells } from '../geo/h3-cells.ts'
 import type { ParsedIncident } from '../geo/incident-parse/types.ts'
+import type { RecordOwner } from '../auth/access.ts'
 
 /** The columns of sql/incidents/upsert-batch.sql, in order, cells as decimal text. */
 export function jsonRow(i: ParsedIncident): unknown[] {
@@ -59,4 +60,10 @@ export function copyLine(i: ParsedIncident, prefix = ''): string {
     ].join('\t') +
     '\n'
   )
+}
+
+/** The leading columns of sql/incidents/copy-direct.sql: dataset, import id, owner agency, owner state, sharing, partners. */
+export function copyPrefix(dataset: string, importId: number, owner: RecordOwner): string {
+  // partners are member-state codes (A-Z only): the array literal needs no quoting
+  return [copyValue(dataset), importId, owner.agencyId, copyValue(owner.state), owner.sharing, `{${owner.partners.join(',')}}`].join('\t') + '\t'
 }

@@ -1,6 +1,7 @@
 // One import: sniff the format, skip a file already imported, then stream-parse and write in
 // batches inside one transaction (COPY on the server driver). A fatal error or a strict import
 // with rejected rows rolls everything back and leaves only the import record saying why.
+import { secretariatOwner, type RecordOwner } from '../auth/access.ts'
 import { CsvError, parse } from 'csv-parse'
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
@@ -12,7 +13,7 @@ import { csvMapper, datasetInfo, type DatasetInfo, type ImportFormat } from '../
 import { isRejection, type ParsedIncident, type ParseOptions, type Rejection, type RowResult } from '../geo/incident-parse/types.ts'
 import { beginImport, findCompletedImport, finishImport, getImport, recordUnsuccessfulImport, upsertSource, type ImportHeader, type ImportRecord } from '../repos/imports.ts'
 import { copyDirectBatch, copyMergeBatch, createStaging, datasetEmpty, upsertIncidentBatch } from '../repos/incidents.ts'
-import { copyLine, jsonRow } from './encode.ts'
+import { copyLine, copyPrefix, jsonRow } from './encode.ts'
 import { readCsvHeader, resolveFormat } from './sniff.ts'
 
 export interface ImportOptions extends ParseOptions {
@@ -22,6 +23,8 @@ export interface ImportOptions extends ParseOptions {
   format?: ImportFormat
   /** put nothing in when any row is rejected */
   strict?: boolean
+  /** who owns the import and may read it; default: the secretariat, shared regionally */
+  owner?: RecordOwner
   /** dataset name and credit line for generic files (IOM and ACLED bring their own) */
   dataset?: string
   credit?: string
@@ -67,7 +70,7 @@ export async function importFile(db: Db, options: ImportOptions): Promise<Import
     }),
   ])
   const info = datasetInfo(format, options, options.fileName)
-  const header: ImportHeader = { fileName: options.fileName, format, dataset: info.dataset, checksum, strict: options.strict ?? false, startedAt }
+  const header: ImportHeader = { fileName: options.fileName, format, dataset: info.dataset, checksum, strict: options.strict ?? false, startedAt, owner: options.owner ?? secretariatOwner() }
   const progress = { bytesRead: 0, totalBytes }
   return importRows(db, header, info, fileRows(format, options, progress), (rows) => options.onProgress?.({ rows, ...progress }))
 }
@@ -121,7 +124,7 @@ export async function importRows(
   rows: AsyncIterable<RowResult> | Iterable<RowResult>,
   onBatch?: (rowsRead: number) => void,
 ): Promise<ImportReport> {
-  const done = await findCompletedImport(db, info.dataset, header.checksum)
+  const done = await findCompletedImport(db, info.dataset, header.checksum, header.owner.agencyId)
   if (done !== null) return { ...(await getImport(db, done))!, noop: true }
 
   const rejections: Rejection[] = []
@@ -134,7 +137,7 @@ export async function importRows(
     const id = await db.transaction(async (tx) => {
       await upsertSource(tx, info.dataset, info.credit, info.url)
       const importId = await beginImport(tx, header)
-      const writer = await batchWriter(tx, info.dataset, importId)
+      const writer = await batchWriter(tx, info.dataset, importId, header.owner)
       const seen = new Map<string, number>()
       let batch: ParsedIncident[] = []
       const flush = async () => {
@@ -195,12 +198,13 @@ interface BatchWriter {
  * conflict; repeats within the file are rejected before), else through a staging table and an
  * upsert. PGlite: multi-row INSERT ... SELECT FROM json_array_elements with ON CONFLICT.
  */
-async function batchWriter(tx: Tx, dataset: string, importId: number): Promise<BatchWriter> {
+async function batchWriter(tx: Tx, dataset: string, importId: number, owner: RecordOwner): Promise<BatchWriter> {
   if (!tx.copyFrom) {
-    return { batchSize: JSON_BATCH, write: (batch) => upsertIncidentBatch(tx, dataset, importId, JSON.stringify(batch.map(jsonRow))) }
+    return { batchSize: JSON_BATCH, write: (batch) => upsertIncidentBatch(tx, dataset, importId, owner, JSON.stringify(batch.map(jsonRow))) }
   }
-  if (await datasetEmpty(tx, dataset)) {
-    const prefix = `${dataset.replace(/[\\\t\n\r]/g, ' ')}\t${importId}\t`
+  // under row-level security (AUTH=on) PostgreSQL refuses COPY into incidents: stage, then INSERT
+  if (!tx.rowSecurity && (await datasetEmpty(tx, dataset, owner.agencyId))) {
+    const prefix = copyPrefix(dataset, importId, owner)
     return {
       batchSize: COPY_BATCH,
       write: async (batch) => {
@@ -210,5 +214,5 @@ async function batchWriter(tx: Tx, dataset: string, importId: number): Promise<B
     }
   }
   await createStaging(tx)
-  return { batchSize: COPY_BATCH, write: (batch) => copyMergeBatch(tx, dataset, importId, batch.map((i) => copyLine(i)).join('')) }
+  return { batchSize: COPY_BATCH, write: (batch) => copyMergeBatch(tx, dataset, importId, owner, batch.map((i) => copyLine(i)).join('')) }
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { FeatureCollection, LineString } from 'geojson'
+import { secretariatOwner } from '../auth/access.ts'
 import type { Db } from '../db/types.ts'
 import { mulberry32 } from '../geo/prng.ts'
 import { SYNTHETIC_CREDIT, SYNTHETIC_DATASET, syntheticIncidents, type SyntheticRoute } from '../geo/synthetic.ts'
@@ -12,6 +13,8 @@ import { importRows, type ImportReport } from './run-import.ts'
 
 export const DEMO_SEED = 20_190_101
 export const DEMO_COUNT = 4_000
+/** Made-up data, labelled so everywhere: public, so embeds and every agency show it. */
+const DEMO_OWNER = secretariatOwner('public')
 
 /** Seeds the demo incidents unless any incident exists; returns the import report or null. */
 export async function seedDemoIncidents(db: Db, file = `${GEODATA_DIR}routes.geojson`): Promise<ImportReport | null> {
@@ -29,7 +32,7 @@ export async function seedDemoIncidents(db: Db, file = `${GEODATA_DIR}routes.geo
   const checksum = createHash('sha256').update(`${DEMO_SEED}:${DEMO_COUNT}:`).update(text).digest('hex')
   return importRows(
     db,
-    { fileName: `synthetic demo (seed ${DEMO_SEED})`, format: 'synthetic', dataset: SYNTHETIC_DATASET, checksum, strict: true, startedAt: new Date() },
+    { fileName: `synthetic demo (seed ${DEMO_SEED})`, format: 'synthetic', dataset: SYNTHETIC_DATASET, checksum, strict: true, startedAt: new Date(), owner: DEMO_OWNER },
     { dataset: SYNTHETIC_DATASET, credit: SYNTHETIC_CREDIT, url: null },
     incidents,
   )

@@ -1,4 +1,5 @@
 // Import records: what each file brought in, what it rejected and why, and dataset credits.
+import { ownerParams, type RecordOwner, type Sharing } from '../auth/access.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import { bumpVersion } from './versions.ts'
 import type { Db, Queryable } from '../db/types.ts'
@@ -24,6 +25,9 @@ export interface ImportRecord {
   error: string | null
   started_at: string
   finished_at: string
+  owner_agency: number
+  sharing: Sharing
+  partners: string[]
 }
 
 export interface ImportHeader {
@@ -33,11 +37,13 @@ export interface ImportHeader {
   checksum: string
   strict: boolean
   startedAt: Date
+  /** who owns the import and its incidents, and who may read them */
+  owner: RecordOwner
 }
 
-/** The id of the completed import of this file into this dataset, or null. */
-export async function findCompletedImport(db: Queryable, dataset: string, checksum: string): Promise<number | null> {
-  const [row] = await db.query<{ id: number }>(sqlFile('imports/find-completed'), [dataset, checksum])
+/** The id of an agency's completed import of this file into this dataset, or null. */
+export async function findCompletedImport(db: Queryable, dataset: string, checksum: string, agencyId: number): Promise<number | null> {
+  const [row] = await db.query<{ id: number }>(sqlFile('imports/find-completed'), [dataset, checksum, agencyId])
   return row ? Number(row.id) : null
 }
 
@@ -48,7 +54,7 @@ export async function upsertSource(db: Queryable, dataset: string, credit: strin
 
 /** Opens the import record inside the import's transaction; returns its id. */
 export async function beginImport(tx: Queryable, h: ImportHeader): Promise<number> {
-  const [row] = await tx.query<{ id: number }>(sqlFile('imports/begin'), [h.fileName, h.format, h.dataset, h.checksum, h.strict, h.startedAt])
+  const [row] = await tx.query<{ id: number }>(sqlFile('imports/begin'), [h.fileName, h.format, h.dataset, h.checksum, h.strict, h.startedAt, ...ownerParams(h.owner)])
   return Number(row.id)
 }
 
@@ -86,6 +92,7 @@ export async function recordUnsuccessfulImport(
     JSON.stringify(rejections).replaceAll('\\u0000', ''),
     error?.replaceAll('\u0000', '') ?? null,
     h.startedAt,
+    ...ownerParams(h.owner),
   ])
   return Number(row.id)
 }
@@ -103,5 +110,5 @@ export async function listImports(db: Db, limit: number): Promise<ImportRecord[]
 
 function normalise(row: ImportRecord): ImportRecord {
   const iso = (t: unknown) => (t instanceof Date ? t.toISOString() : new Date(String(t)).toISOString())
-  return { ...row, id: Number(row.id), started_at: iso(row.started_at), finished_at: iso(row.finished_at) }
+  return { ...row, id: Number(row.id), owner_agency: Number(row.owner_agency), started_at: iso(row.started_at), finished_at: iso(row.finished_at) }
 }

@@ -1,4 +1,5 @@
 // Incidents: batched writes for the importer and GeoJSON reads for the API.
+import { ownerParams, type RecordOwner } from '../auth/access.ts'
 import type { Feature, Point } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db, Queryable, Tx } from '../db/types.ts'
@@ -26,15 +27,15 @@ export async function anyIncidents(db: Db): Promise<boolean> {
   return row.any
 }
 
-/** Whether a dataset has no incidents yet, so its import cannot conflict and may COPY directly. */
-export async function datasetEmpty(tx: Queryable, dataset: string): Promise<boolean> {
-  const [row] = await tx.query<{ empty: boolean }>(sqlFile('incidents/dataset-empty'), [dataset])
+/** Whether an agency's dataset has no incidents yet, so its import cannot conflict and may COPY directly. */
+export async function datasetEmpty(tx: Queryable, dataset: string, agencyId: number): Promise<boolean> {
+  const [row] = await tx.query<{ empty: boolean }>(sqlFile('incidents/dataset-empty'), [dataset, agencyId])
   return row.empty
 }
 
 /** Upserts a batch given as JSON arrays (see sql/incidents/upsert-batch.sql); returns the counts. */
-export async function upsertIncidentBatch(tx: Queryable, dataset: string, importId: number, rowsJson: string): Promise<{ inserted: number; updated: number }> {
-  const [row] = await tx.query<{ inserted: number; updated: number }>(sqlFile('incidents/upsert-batch'), [rowsJson, importId, dataset])
+export async function upsertIncidentBatch(tx: Queryable, dataset: string, importId: number, owner: RecordOwner, rowsJson: string): Promise<{ inserted: number; updated: number }> {
+  const [row] = await tx.query<{ inserted: number; updated: number }>(sqlFile('incidents/upsert-batch'), [rowsJson, importId, dataset, ...ownerParams(owner)])
   return row
 }
 
@@ -44,14 +45,14 @@ export async function createStaging(tx: Tx): Promise<void> {
 }
 
 /** COPYs a batch (text format lines) into staging and upserts it; returns the counts (server driver). */
-export async function copyMergeBatch(tx: Tx, dataset: string, importId: number, copyText: string): Promise<{ inserted: number; updated: number }> {
+export async function copyMergeBatch(tx: Tx, dataset: string, importId: number, owner: RecordOwner, copyText: string): Promise<{ inserted: number; updated: number }> {
   await tx.copyFrom!(sqlFile('incidents/copy-staging'), copyText)
-  const [row] = await tx.query<{ inserted: number; updated: number }>(sqlFile('incidents/merge-staging'), [dataset, importId])
+  const [row] = await tx.query<{ inserted: number; updated: number }>(sqlFile('incidents/merge-staging'), [dataset, importId, ...ownerParams(owner)])
   await tx.query(sqlFile('incidents/clear-staging'))
   return row
 }
 
-/** COPYs a batch (text format lines that start with dataset and import id) straight into incidents. */
+/** COPYs a batch (text format lines that start with dataset, import id and owner columns) straight into incidents. */
 export async function copyDirectBatch(tx: Tx, copyText: string): Promise<void> {
   await tx.copyFrom!(sqlFile('incidents/copy-direct'), copyText)
 }

@@ -1,5 +1,6 @@
 // Patrol siting data: candidate cells filtered by PostGIS (border bands, countries, drawn and
 // excluded polygons), incident and route demand, the country of demand cells, and saved plans.
+import { ownerParams, type RecordOwner } from '../auth/access.ts'
 import type { LineString, MultiPolygon, Polygon, Position } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
@@ -80,8 +81,8 @@ export interface SavedPlan {
 }
 
 /** Saves a plan with the request it answers; returns its id and creation time. */
-export async function insertPlan(db: Db, name: string, request: unknown, result: unknown): Promise<{ id: number; created_at: string }> {
-  const [row] = await db.query<{ id: number; created_at: string }>(sqlFile('patrols/plan-insert'), [name, JSON.stringify(request), JSON.stringify(result)])
+export async function insertPlan(db: Db, name: string, request: unknown, result: unknown, owner: RecordOwner): Promise<{ id: number; created_at: string }> {
+  const [row] = await db.query<{ id: number; created_at: string }>(sqlFile('patrols/plan-insert'), [name, JSON.stringify(request), JSON.stringify(result), ...ownerParams(owner)])
   return row
 }
 

@@ -1,4 +1,5 @@
 // The route catalogue as GeoJSON features.
+import { ownerParams, type RecordOwner } from '../auth/access.ts'
 import type { Feature, LineString } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db, Queryable } from '../db/types.ts'
@@ -82,10 +83,14 @@ async function countriesAlong(tx: Queryable, line: LineString): Promise<string[]
 }
 
 /** Creates a route; its first version goes to the history. */
-export async function createRoute(db: Db, id: string, input: RouteInput): Promise<RouteFeature> {
+export async function createRoute(db: Db, id: string, input: RouteInput, owner: RecordOwner): Promise<RouteFeature> {
+  const taken = new RouteIdTakenError(`route id "${id}" is already taken`)
   await db.transaction(async (tx) => {
-    if ((await tx.query(sqlFile('routes/state'), [id])).length > 0) throw new RouteIdTakenError(`route id "${id}" is already taken`)
-    await tx.query(sqlFile('routes/insert'), [JSON.stringify(toRow(id, input, await countriesAlong(tx, input.geometry)))])
+    if ((await tx.query(sqlFile('routes/state'), [id])).length > 0) throw taken
+    // a route another agency keeps from this viewer may hold the id: the key still refuses it
+    await tx.query(sqlFile('routes/insert'), [JSON.stringify(toRow(id, input, await countriesAlong(tx, input.geometry))), ...ownerParams(owner)]).catch((err: { code?: string }) => {
+      throw err.code === '23505' ? taken : err
+    })
     await tx.query(sqlFile('routes/record-version'), [id, 'create'])
     await bumpVersion(tx, 'routes')
   })

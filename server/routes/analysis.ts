@@ -39,6 +39,7 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/analysis/route',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['analysis'],
         summary: 'The same analysis for a drawn GeoJSON LineString or MultiLineString (bare or as a Feature)',

@@ -8,6 +8,8 @@ import { searchKey } from '../geo/search-key.ts'
 import { CONFIDENCE, FAMILIES, KINDS, THREATS } from '../geo/vocabulary.ts'
 import { BadRequestError } from '../http-errors.ts'
 import { createRoute, deleteRoute, getRoute, listRoutes, RouteIdTakenError, routeHistory, updateRoute, type RouteInput } from '../repos/routes.ts'
+import { audit } from '../repos/audit.ts'
+import { ownerOf, SharingOptions } from './sharing.ts'
 import { ErrorRef, Feature, FeatureCollection, ISO3 } from './schemas.ts'
 
 const RouteQuery = Type.Object({
@@ -49,7 +51,7 @@ const RouteBody = Type.Object(
   },
   { additionalProperties: false },
 )
-const NewRouteBody = Type.Object({ ...RouteBody.properties, id: Type.Optional(RouteId) }, { additionalProperties: false })
+const NewRouteBody = Type.Object({ ...RouteBody.properties, id: Type.Optional(RouteId), ...SharingOptions }, { additionalProperties: false })
 
 /** Checks the geometry the schema could not, and returns the repo's input. */
 function routeInput(body: Static<typeof RouteBody>): RouteInput {
@@ -66,6 +68,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/routes',
     {
+      config: { embed: 'any' },
       schema: {
         tags: ['routes'],
         summary: 'Catalogue routes, filtered by family, kind, threat and crossed country',
@@ -92,6 +95,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/routes',
     {
+      config: { access: 'edit-routes' },
       schema: {
         tags: ['routes'],
         summary: 'Create a route (id from the name unless given)',
@@ -100,10 +104,13 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { id: givenId, ...body } = request.body
+      const { id: givenId, sharing, partners, ...body } = request.body
+      const owner = ownerOf(request.viewer, sharing, partners, 'body.')
       const id = givenId ?? `${searchKey(body.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'route'}-${randomBytes(3).toString('hex')}`
       try {
-        return reply.code(201).send(await createRoute(app.db, id, routeInput(body)))
+        const route = await createRoute(app.db, id, routeInput(body), owner)
+        await audit(app.serviceDb, request.viewer, 'route.create', `route:${id}`, { name: body.name, sharing: owner.sharing, partners: owner.partners })
+        return reply.code(201).send(route)
       } catch (err) {
         if (err instanceof RouteIdTakenError) return reply.conflict(err.message)
         throw err
@@ -114,6 +121,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/api/routes/:id',
     {
+      config: { access: 'edit-routes' },
       schema: {
         tags: ['routes'],
         summary: 'Replace a route; the previous version stays in its history',
@@ -122,13 +130,18 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Feature, 400: ErrorRef, 404: ErrorRef },
       },
     },
-    async (request, reply) =>
-      (await updateRoute(app.db, request.params.id, routeInput(request.body))) ?? reply.notFound(`no route with id "${request.params.id}"`),
+    async (request, reply) => {
+      const route = await updateRoute(app.db, request.params.id, routeInput(request.body))
+      if (!route) return reply.notFound(`no route with id "${request.params.id}"`)
+      await audit(app.serviceDb, request.viewer, 'route.update', `route:${route.id}`, { version: route.properties.version })
+      return route
+    },
   )
 
   app.delete(
     '/api/routes/:id',
     {
+      config: { access: 'edit-routes' },
       schema: {
         tags: ['routes'],
         summary: 'Delete a route; its history stays readable',
@@ -136,8 +149,11 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 204: Type.Null(), 404: ErrorRef },
       },
     },
-    async (request, reply) =>
-      (await deleteRoute(app.db, request.params.id)) ? reply.code(204).send(null) : reply.notFound(`no route with id "${request.params.id}"`),
+    async (request, reply) => {
+      if (!(await deleteRoute(app.db, request.params.id))) return reply.notFound(`no route with id "${request.params.id}"`)
+      await audit(app.serviceDb, request.viewer, 'route.delete', `route:${request.params.id}`)
+      return reply.code(204).send(null)
+    },
   )
 
   app.get(

@@ -6,13 +6,13 @@ import { FeatureCollection } from './schemas.ts'
 export const countryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/countries',
-    { schema: { tags: ['basemap'], summary: 'Member states and neighbours (1:50m display shapes), names in en/fr/ar', response: { 200: FeatureCollection } } },
+    { config: { embed: 'any' }, schema: { tags: ['basemap'], summary: 'Member states and neighbours (1:50m display shapes), names in en/fr/ar', response: { 200: FeatureCollection } } },
     async () => ({ type: 'FeatureCollection' as const, features: await listCountries(app.db) }),
   )
 
   app.get(
     '/api/borders',
-    { schema: { tags: ['basemap'], summary: 'Land borders with their ISO3 pair and geodesic length_km', response: { 200: FeatureCollection } } },
+    { config: { embed: 'any' }, schema: { tags: ['basemap'], summary: 'Land borders with their ISO3 pair and geodesic length_km', response: { 200: FeatureCollection } } },
     async () => ({ type: 'FeatureCollection' as const, features: await listBorders(app.db) }),
   )
 }

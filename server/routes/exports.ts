@@ -1,5 +1,6 @@
 // GET /api/exports/{routes|incidents|hotspots|plan}.{geojson|csv|kml}: what a map state shows,
 // as files: routes, filtered incidents, hotspot cells as hexagons, plan sites with their reach.
+import { audit } from '../repos/audit.ts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { planCsv, planGeoJson, planKml, type ExportPlan } from '../geo/coverage/plan-export.ts'
@@ -58,6 +59,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/exports/:layer.:format',
     {
+      config: { access: 'export' },
       schema: {
         tags: ['exports'],
         summary: 'A layer of the map state as GeoJSON, CSV (formula-safe) or KML 2.2: routes, incidents, hotspot cells, plan sites',
@@ -85,6 +87,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       } else {
         body = write(format, await layerOf(app.db, layer, state, viewBbox(state.view, request.query.width, request.query.height)))
       }
+      await audit(app.serviceDb, request.viewer, 'export', `${layer}.${format}`, { query: request.query })
       return reply.type(TYPES[format]).header('content-disposition', `attachment; filename="${layer}.${format}"`).send(body)
     },
   )

@@ -17,7 +17,7 @@ const Health = Type.Object({
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/health',
-    { schema: { tags: ['service'], summary: 'Liveness, with the database status and what it holds', response: { 200: Health } } },
+    { config: { access: 'public' }, schema: { tags: ['service'], summary: 'Liveness, with the database status and what it holds', response: { 200: Health } } },
     async () => {
       try {
         const { postgis, ...counts } = await getDbStatus(app.db)
@@ -32,6 +32,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/ready',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['service'],
         summary: 'Readiness: 200 when the database answers, 503 with Retry-After when it does not',

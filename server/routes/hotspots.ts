@@ -6,7 +6,7 @@ import { giStar, HOTSPOT_CLASSES } from '../geo/gistar.ts'
 import { binSequence } from '../geo/time-bins.ts'
 import { emergingHotspots } from '../geo/trends.ts'
 import { EMERGING_PATTERNS } from '../geo/emerging.ts'
-import { aggregateCellBins, aggregateCells, creditsFor, SUM_FIELDS, type SumField } from '../repos/hotspots.ts'
+import { aggregateCellBins, aggregateCells, creditsFor, hotspotLimits, SUM_FIELDS, type SumField } from '../repos/hotspots.ts'
 import { FilterQuery, parseFilter } from './incidents.ts'
 import { ErrorRef } from './schemas.ts'
 
@@ -78,6 +78,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/hotspots',
     {
+      config: { embed: 'any' },
       schema: {
         tags: ['hotspots'],
         summary: 'Incidents per H3 cell, with Getis-Ord Gi* hot and cold spots when stat=gistar',
@@ -89,16 +90,19 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { res, metric, stat, k, fdr } = request.query
       const filter = parseFilter(request.query)
       const [cells, credits] = await Promise.all([aggregateCells(app.db, res, filter, metricField(metric)), creditsFor(app.db, filter)])
-      if (stat === 'none') return { res, metric, stat, cells, credits, note: AGGREGATION_NOTE }
+      // public readers get coarser cells than asked for: say which
+      const shown = hotspotLimits(res).h3Res
+      if (stat === 'none') return { res: shown, metric, stat, cells, credits, note: AGGREGATION_NOTE }
       const n = new Map(cells.map((c) => [c.h3, c.n]))
       const gi = giStar(cells, { k, fdr })
-      return { res, metric, stat, cells: gi.map((g) => ({ ...g, n: n.get(g.h3) ?? 0 })), credits, note: AGGREGATION_NOTE }
+      return { res: shown, metric, stat, cells: gi.map((g) => ({ ...g, n: n.get(g.h3) ?? 0 })), credits, note: AGGREGATION_NOTE }
     },
   )
 
   app.get(
     '/api/hotspots/trends',
     {
+      config: { embed: 'any' },
       schema: {
         tags: ['hotspots'],
         summary: 'Emerging hot spot analysis: Gi* per time bin, Mann-Kendall trend and category per cell',

@@ -16,6 +16,9 @@ import { BadRequestError } from '../http-errors.ts'
 import { ImportFileError, importFile } from '../import/run-import.ts'
 import { getImport, listImports } from '../repos/imports.ts'
 import { ErrorRef } from './schemas.ts'
+import { ownerOf, Ownership, SharingOptions } from './sharing.ts'
+import { SHARING_LEVELS, type Sharing } from '../auth/access.ts'
+import { audit } from '../repos/audit.ts'
 
 const Rejection = Type.Object({ line: Type.Integer(), field: Type.String(), reason: Type.String() })
 
@@ -36,6 +39,7 @@ const ImportSummary = {
   error: Type.Union([Type.String(), Type.Null()]),
   started_at: Type.String(),
   finished_at: Type.String(),
+  ...Ownership,
 }
 
 const ImportReport = Type.Object({
@@ -52,6 +56,7 @@ const ImportOptionsQuery = Type.Object({
   credit: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'credit line (generic files)' })),
   threat: Type.Optional(Type.Enum([...THREATS], { description: 'threat for rows that carry none' })),
   mapping: Type.Optional(Type.String({ maxLength: 500, description: 'field=column pairs, e.g. lat=Lat,lng=Lon,date=Day' })),
+  ...SharingOptions,
 })
 
 const MAX_UPLOAD_BYTES = 1024 ** 3
@@ -76,6 +81,7 @@ function fieldValue(field: string, value: string): unknown {
   }
   if (field === 'format' && !(IMPORT_FORMATS as readonly string[]).includes(value)) throw new BadRequestError('format', `format must be one of ${IMPORT_FORMATS.join(', ')}, got "${value}"`)
   if (field === 'threat' && !(THREATS as readonly string[]).includes(value)) throw new BadRequestError('threat', `threat must be one of ${THREATS.join(', ')}, got "${value}"`)
+  if (field === 'sharing' && !(SHARING_LEVELS as readonly string[]).includes(value)) throw new BadRequestError('sharing', `sharing must be one of ${SHARING_LEVELS.join(', ')}, got "${value}"`)
   if (field === 'dataset' && !/^[a-z0-9][a-z0-9_.-]{0,62}$/.test(value)) throw new BadRequestError('dataset', `dataset must be lower-case letters, digits, "_", "." or "-", got "${value}"`)
   return value
 }
@@ -84,6 +90,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/imports',
     {
+      config: { access: 'import' },
       schema: {
         tags: ['imports'],
         summary: 'Import one incident file (multipart field "file"); options as query string or fields before the file',
@@ -111,8 +118,10 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
           throw new BadRequestError('file', `the upload could not be read: ${err.message}`)
         })
         if (part.file.truncated) throw Object.assign(new BadRequestError('file', `file larger than ${MAX_UPLOAD_BYTES} bytes`), { statusCode: 413 })
+        const owner = ownerOf(request.viewer, options.sharing as Sharing, options.partners as string | undefined)
         const report = await importFile(app.db, {
           path,
+          owner,
           fileName: part.filename || 'upload',
           format: options.format as ImportFormat,
           strict: options.strict as boolean,
@@ -125,6 +134,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
           if (err instanceof ImportFileError) throw new BadRequestError('file', err.message)
           throw err
         })
+        await audit(app.serviceDb, request.viewer, 'import', `import:${report.id}`, { file: report.file_name, dataset: report.source_dataset, status: report.status, noop: report.noop, inserted: report.inserted, updated: report.updated, sharing: owner.sharing, partners: owner.partners })
         return reply.code(report.status !== 'completed' ? 422 : report.noop ? 200 : 201).send({ ...report, rejections: report.rejections ?? [] })
       } finally {
         await rm(path, { force: true })

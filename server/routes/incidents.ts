@@ -93,6 +93,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/incidents',
     {
+      config: { embed: 'any' },
       schema: {
         tags: ['incidents'],
         summary: 'Incidents as GeoJSON points, newest first, filtered, with cursor paging',

@@ -1,6 +1,7 @@
 // GET /api/maps/static.svg and .png: a print-grade map of a map state rendered on the server,
 // with legend, scale bar, north arrow, date, credits and optional classification banners.
 // The same state, size and date give the same bytes.
+import { audit } from '../repos/audit.ts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type, type Static } from 'typebox'
 import type { MapState } from '../geo/map-state.ts'
@@ -55,6 +56,7 @@ export const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/maps/static.svg',
     {
+      config: { access: 'export' },
       schema: {
         tags: ['maps'],
         summary: 'The map state as a static SVG map with legend, scale bar, north arrow, date and credits',
@@ -65,6 +67,7 @@ export const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const out = await staticMap(app.db, request.query)
       if ('missingPlan' in out) return reply.notFound(`no plan with id ${out.missingPlan}`)
+      await audit(app.serviceDb, request.viewer, 'export', 'static.svg', { query: request.query })
       return reply.type('image/svg+xml; charset=utf-8').header('x-map-layers', out.map.layers.join(',')).send(out.map.svg)
     },
   )
@@ -72,6 +75,7 @@ export const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/maps/static.png',
     {
+      config: { access: 'export' },
       schema: {
         tags: ['maps'],
         summary: 'The same map as a PNG at the requested dpi (rendered with resvg and the bundled fonts)',
@@ -85,6 +89,7 @@ export const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (pixels > MAX_PNG_PIXELS) throw new BadRequestError('dpi', `width × height at ${dpi} dpi is ${pixels} pixels; at most ${MAX_PNG_PIXELS} (lower dpi or size)`)
       const out = await staticMap(app.db, request.query)
       if ('missingPlan' in out) return reply.notFound(`no plan with id ${out.missingPlan}`)
+      await audit(app.serviceDb, request.viewer, 'export', 'static.png', { query: request.query })
       return reply.type('image/png').header('x-map-layers', out.map.layers.join(',')).send(await svgToPng(out.map.svg, dpi))
     },
   )

@@ -1,4 +1,5 @@
 // TypeBox schemas of the patrol siting API: the plan request, the plan, and saved plans.
+import { Ownership, SharingOptions } from './sharing.ts'
 import { Type, type Static } from 'typebox'
 import { FAMILIES, THREATS } from '../geo/vocabulary.ts'
 import { SUM_FIELDS } from '../repos/hotspots.ts'
@@ -109,7 +110,7 @@ export const Plan = Type.Object({
 })
 
 export const SavePlanBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 200 }), request: PlanBody, result: Plan },
+  { name: Type.String({ minLength: 1, maxLength: 200 }), request: PlanBody, result: Plan, ...SharingOptions },
   { additionalProperties: false },
 )
 
@@ -119,4 +120,5 @@ export const SavedPlan = Type.Object({
   created_at: Type.String(),
   request: Type.Object({}, { additionalProperties: true }),
   result: Plan,
+  ...Ownership,
 })

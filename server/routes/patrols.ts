@@ -1,6 +1,8 @@
 // Joint patrol siting: POST /api/patrols/plan computes where k patrol bases of a given reach
 // cover the most incident and route demand; /api/plans saves, reopens and exports plans
 // (GeoJSON, CSV, KML with geodesic coverage circles).
+import { audit } from '../repos/audit.ts'
+import { ownerOf } from './sharing.ts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { planCsv, planGeoJson, planKml, type ExportPlan } from '../geo/coverage/plan-export.ts'
@@ -63,6 +65,7 @@ export const patrolRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/patrols/plan',
     {
+      config: { access: 'plan' },
       schema: {
         tags: ['patrols'],
         summary: 'Where k patrol sites of a given reach cover the most demand near the chosen borders (maximal covering)',
@@ -76,6 +79,7 @@ export const patrolRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/plans',
     {
+      config: { access: 'plan' },
       schema: {
         tags: ['patrols'],
         summary: 'Save a plan with the request it answers',
@@ -83,12 +87,19 @@ export const patrolRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: Type.Object({ id: Type.Integer(), created_at: Type.String() }), 400: ErrorRef },
       },
     },
-    async (request, reply) => reply.code(201).send(await insertPlan(app.db, request.body.name, request.body.request, request.body.result)),
+    async (request, reply) => {
+      const { name, request: planRequest, result, sharing, partners } = request.body
+      const owner = ownerOf(request.viewer, sharing, partners, 'body.')
+      const saved = await insertPlan(app.db, name, planRequest, result, owner)
+      await audit(app.serviceDb, request.viewer, 'plan.create', `plan:${saved.id}`, { name, sites: result.sites.length, sharing: owner.sharing, partners: owner.partners })
+      return reply.code(201).send(saved)
+    },
   )
 
   app.get(
     '/api/plans/:id',
     {
+      config: { embed: 'plan' },
       schema: {
         tags: ['patrols'],
         summary: 'A saved plan',
@@ -102,6 +113,7 @@ export const patrolRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/plans/:id.:format',
     {
+      config: { access: 'export' },
       schema: {
         tags: ['patrols'],
         summary: 'A saved plan as GeoJSON, CSV or KML: sites and their 64-point geodesic coverage circles',
@@ -114,6 +126,7 @@ export const patrolRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!plan) return reply.notFound(`no plan with id ${request.params.id}`)
       const result = plan.result as PlanResult
       const format = FORMATS[request.params.format]
+      await audit(app.serviceDb, request.viewer, 'export', `plan:${plan.id}.${request.params.format}`)
       return reply
         .type(format.type)
         .header('content-disposition', `attachment; filename="plan-${plan.id}.${request.params.format}"`)

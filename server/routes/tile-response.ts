@@ -3,6 +3,7 @@
 // the data changes and a new tile after. Empty tiles are 204.
 import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { dbScopeOf, scopeKey } from '../auth/access.ts'
 import { dataVersions } from '../repos/versions.ts'
 
 export const MVT_TYPE = 'application/vnd.mapbox-vector-tile'
@@ -17,10 +18,12 @@ export async function sendTile(
   compute: () => Promise<Uint8Array>,
 ) {
   const versions = await app.tileCache.versions(() => dataVersions(app.db), performance.now())
-  const versioned = `${key}@${dependsOn.map((layer) => `${layer}:${versions.get(layer) ?? 0}`).join(',')}`
+  // tiles differ by who reads them (row-level security): the reader's scope is part of the key
+  const versioned = `${scopeKey(dbScopeOf(request.viewer))}:${key}@${dependsOn.map((layer) => `${layer}:${versions.get(layer) ?? 0}`).join(',')}`
   const etag = `"${createHash('sha1').update(versioned).digest('base64url').slice(0, 22)}"`
   // no-cache: clients keep the tile but ask again each time, so an edit shows at once (as a 200)
-  reply.header('ETag', etag).header('Cache-Control', 'public, no-cache').header('Vary', 'Accept-Encoding')
+  // with sign-in, a tile is one agency's view: shared caches must not keep it
+  reply.header('ETag', etag).header('Cache-Control', app.authMode ? 'private, no-cache' : 'public, no-cache').header('Vary', app.authMode ? 'Accept-Encoding, Authorization, Cookie' : 'Accept-Encoding')
   const ifNoneMatch = request.headers['if-none-match']
   if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send()
 

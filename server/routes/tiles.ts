@@ -49,6 +49,7 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tiles/:layer.json',
     {
+      config: { embed: 'any' },
       schema: {
         tags: ['tiles'],
         summary: 'TileJSON 3.0.0 for one vector tile layer',
@@ -76,6 +77,7 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tiles/:layer/:z/:x/:y.mvt',
     {
+      config: { embed: 'any' },
       schema: {
         tags: ['tiles'],
         summary: 'One Mapbox Vector Tile of a layer (204 when empty)',
@@ -94,6 +96,7 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tiles/hotspots.json',
     {
+      config: { embed: 'any' },
       schema: {
         tags: ['tiles', 'hotspots'],
         summary: 'TileJSON 3.0.0 for the hotspot cells under the given filters',
@@ -122,6 +125,7 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/tiles/hotspots/:z/:x/:y.mvt',
     {
+      config: { embed: 'any' },
       schema: {
         tags: ['tiles', 'hotspots'],
         summary: 'H3 hotspot cells of one tile as hexagons {h3, value, n} (204 when empty)',

@@ -10,7 +10,12 @@ import { mapStateToParams, parseMapState } from '../geo/map-state.ts'
 import { getView, insertView, type SavedView } from '../repos/views.ts'
 import { MapStateFields, MapStateSchema, mapStateOf } from './map-state-query.ts'
 import { ErrorRef } from './schemas.ts'
+import { signEmbedToken } from '../auth/secrets.ts'
+import { audit } from '../repos/audit.ts'
+import { embedKey } from '../repos/auth.ts'
 
+/** The longest an embed token lives: a briefing cycle, not forever. */
+const MAX_EMBED_DAYS = 365
 const EMBED_HTML = fileURLToPath(new URL('../../web/dist/embed.html', import.meta.url))
 const ViewId = Type.String({ pattern: '^[A-Za-z0-9_-]{6,32}$', description: 'view id' })
 
@@ -42,6 +47,7 @@ export const viewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/views',
     {
+      config: { access: 'share' },
       schema: {
         tags: ['views'],
         summary: 'Save a map state (its query parameters, as strings) under a short id',
@@ -51,13 +57,42 @@ export const viewRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const state = mapStateOf(request.body, 'body.')
-      return reply.code(201).send(viewBody(await insertView(app.db, mapStateToParams(state))))
+      const view = viewBody(await insertView(app.db, mapStateToParams(state)))
+      await audit(app.serviceDb, request.viewer, 'view.create', `view:${view.id}`, { params: view.params })
+      return reply.code(201).send(view)
+    },
+  )
+
+  app.post(
+    '/api/views/:id/embed-token',
+    {
+      config: { access: 'share' },
+      schema: {
+        tags: ['views'],
+        summary: 'A signed, expiring token that opens this saved view, and nothing else, with public records only (for embeds)',
+        params: Type.Object({ id: ViewId }),
+        body: Type.Object({ days: Type.Integer({ minimum: 1, maximum: MAX_EMBED_DAYS, default: 30, description: 'days until it stops working' }) }, { additionalProperties: false }),
+        response: {
+          201: Type.Object({ token: Type.String(), expires_at: Type.String(), embed_url: Type.String({ description: '/embed/<id>?token=<token>' }) }),
+          400: ErrorRef,
+          404: ErrorRef,
+        },
+      },
+    },
+    async (request, reply) => {
+      const view = await getView(app.db, request.params.id)
+      if (!view) return reply.notFound(`no view with id "${request.params.id}"`)
+      const exp = Math.floor(Date.now() / 1000) + request.body.days * 86_400
+      const token = signEmbedToken({ view: view.id, exp }, await embedKey(app.serviceDb))
+      await audit(app.serviceDb, request.viewer, 'embed.create', `view:${view.id}`, { days: request.body.days })
+      return reply.code(201).send({ token, expires_at: new Date(exp * 1000).toISOString(), embed_url: `/embed/${view.id}?token=${token}` })
     },
   )
 
   app.get(
     '/api/views/:id',
     {
+      config: { embed: 'view' },
       schema: { tags: ['views'], summary: 'A saved map state', params: Type.Object({ id: ViewId }), response: { 200: View, 400: ErrorRef, 404: ErrorRef } },
     },
     async (request, reply) => {
@@ -87,7 +122,7 @@ export const viewRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/embed',
-    { schema: { tags: ['views'], summary: 'The embed page for the map state in the query', querystring: Type.Object(MapStateFields), response: html } },
+    { config: { access: 'public' }, schema: { tags: ['views'], summary: 'The embed page for the map state in the query', querystring: Type.Object(MapStateFields), response: html } },
     async (request, reply) => {
       mapStateOf(request.query)
       return sendEmbed(reply)
@@ -96,7 +131,7 @@ export const viewRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/embed/:id',
-    { schema: { tags: ['views'], summary: 'The embed page of a saved view', params: Type.Object({ id: ViewId }), response: html } },
+    { config: { access: 'public' }, schema: { tags: ['views'], summary: 'The embed page of a saved view', params: Type.Object({ id: ViewId }), response: html } },
     async (request, reply) => {
       if (!(await getView(app.db, request.params.id))) return reply.notFound(`no view with id "${request.params.id}"`)
       return sendEmbed(reply)

@@ -1,5 +1,6 @@
 // build(): an app on a fresh copy of the template database of one driver, for app.inject.
 import { startApp } from '../../server/start.ts'
+import type { Config } from '../../server/config.ts'
 import type { App } from '../../server/app.ts'
 import { copyTemplate, type DriverName } from './databases.ts'
 
@@ -10,10 +11,10 @@ export interface TestApp {
   close: () => Promise<void>
 }
 
-/** Builds the app on its own copy of the prepared database; call close() in afterAll. */
-export async function build(driver: DriverName): Promise<TestApp> {
+/** Builds the app on its own copy of the prepared database (options such as authMode on top); call close() in afterAll. */
+export async function build(driver: DriverName, options: Partial<Pick<Config, 'authMode' | 'rateLimitPerMin' | 'demoData'>> = {}): Promise<TestApp> {
   const { config, drop } = await copyTemplate(driver)
-  const app = await startApp(config)
+  const app = await startApp({ ...config, ...options })
   return {
     app,
     driver,

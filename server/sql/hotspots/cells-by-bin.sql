@@ -1,7 +1,8 @@
 -- Returns one row per H3 cell at resolution $1 and time bin ($11: 'month' or 'quarter') holding
 -- matching incidents: {h3 (hex), bin (first day, YYYY-MM-DD), n}. Filters as in cells.sql:
 -- bbox $2..$5, dates $6..$7, threats $8, datasets $9, route families $10. Year-precise dates
--- are left out: they cannot be placed in a month or quarter.
+-- are left out: they cannot be placed in a month or quarter. Cell-bins of fewer than $12
+-- incidents are left out (public readers' minimum).
 SELECT to_hex(cell) AS h3, to_char(bin, 'YYYY-MM-DD') AS bin, n
 FROM (
   SELECT CASE $1::int WHEN 3 THEN h3_r3 WHEN 4 THEN h3_r4 WHEN 5 THEN h3_r5 WHEN 6 THEN h3_r6
@@ -18,4 +19,5 @@ FROM (
     AND date_precision <> 'year'
   GROUP BY 1, 2
 ) AS cells
+WHERE n >= $12
 ORDER BY bin

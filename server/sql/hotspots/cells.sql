@@ -2,7 +2,8 @@
 -- non-NULL filter: {h3 (hex, as h3-js writes it), n (incidents), value (n, or the sum of field
 -- $11: dead, missing, dead_missing, survivors or quantity)}. Filters: bbox $2..$5 (west, south,
 -- east, north; on the point index), dates $6..$7 (inclusive), threats $8, datasets $9, route
--- families $10. The CASEs on $1 and $11 fold to one column when the plan is made with the values.
+-- families $10. Cells of fewer than $12 incidents are left out (public readers' minimum). The CASEs
+-- on $1 and $11 fold to one column when the plan is made with the values.
 SELECT to_hex(cell) AS h3, n, value
 FROM (
   SELECT CASE $1::int WHEN 3 THEN h3_r3 WHEN 4 THEN h3_r4 WHEN 5 THEN h3_r5 WHEN 6 THEN h3_r6
@@ -19,3 +20,4 @@ FROM (
     AND ($10::text[] IS NULL OR route_family = ANY ($10))
   GROUP BY 1
 ) AS cells
+WHERE n >= $12

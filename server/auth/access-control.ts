@@ -1,0 +1,106 @@
+// Who is asking, and may they? One onRequest hook finds the viewer of every request (API token,
+// web session cookie or embed token) and checks the permission its route declares; a preHandler
+// hook then runs the handler inside the viewer's database scope (request-scope.ts), which the
+// request Db (db/scoped-db.ts) turns into row-level security. With AUTH=off (loopback only) every
+// request is the local analyst, with every permission and an unrestricted database.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { dbScopeOf, mayDo, type Permission, type Viewer } from './access.ts'
+import { runInScope } from './request-scope.ts'
+import { TOKEN_PREFIX, tokenHash, verifyEmbedToken } from './secrets.ts'
+import type { Db } from '../db/types.ts'
+import { embedKey, viewerByTokenHash } from '../repos/auth.ts'
+import { getView } from '../repos/views.ts'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * What a route needs: a permission (GET routes default to 'read'), or 'public' for routes
+     * anyone may call (health, login). Other methods must say, or only admins pass.
+     */
+    access?: Permission | 'public'
+    /** Embed tokens may call this route: 'any', or only for their own view or plan (:id). */
+    embed?: 'any' | 'view' | 'plan'
+  }
+  interface FastifyRequest {
+    viewer: Viewer
+  }
+}
+
+/** The web session cookie (HttpOnly, SameSite=Strict). */
+export const SESSION_COOKIE = 'sahel_session'
+
+/** Paths that carry data; everything else (the app's files, fonts, /docs, the embed page shell) is public. */
+const GUARDED = /^\/(api|tiles|ogc|v)(\/|$|\?)/
+
+/** The credential a request carries: a bearer token, else the session cookie. */
+export function credentialOf(request: FastifyRequest): string | null {
+  const auth = request.headers.authorization
+  if (auth) {
+    const match = /^Bearer\s+(\S+)$/i.exec(auth)
+    return match ? match[1] : auth
+  }
+  const cookies = request.headers.cookie
+  if (!cookies) return null
+  for (const part of cookies.split(';')) {
+    const [name, ...value] = part.trim().split('=')
+    if (name === SESSION_COOKIE) return value.join('=') || null
+  }
+  return null
+}
+
+function deny(reply: FastifyReply, status: 401 | 403, message: string) {
+  return reply.code(status).send({ statusCode: status, error: status === 401 ? 'Unauthorized' : 'Forbidden', message })
+}
+
+/** Installs the hooks on app (not encapsulated: every route is behind them). */
+export function installAccessControl(app: FastifyInstance, options: { authMode: boolean; serviceDb: Db }): void {
+  const { authMode, serviceDb } = options
+  app.decorateRequest('viewer', null as never)
+  let key: Promise<string> | null = null
+  const signingKey = () => (key ??= embedKey(serviceDb).catch((err) => ((key = null), Promise.reject(err))))
+
+  async function resolve(request: FastifyRequest): Promise<Viewer | 'invalid'> {
+    const credential = credentialOf(request)
+    if (credential === null) return { kind: 'anonymous' }
+    if (credential.startsWith(TOKEN_PREFIX.embed)) {
+      const claims = verifyEmbedToken(credential, await signingKey(), Math.floor(Date.now() / 1000))
+      if (!claims) return 'invalid'
+      const view = await getView(serviceDb, claims.view)
+      if (!view) return 'invalid'
+      const plan = Number(view.params.plan)
+      return { kind: 'embed', viewId: claims.view, planId: Number.isInteger(plan) && plan > 0 ? plan : null }
+    }
+    return (await viewerByTokenHash(serviceDb, tokenHash(credential))) ?? 'invalid'
+  }
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!authMode) {
+      request.viewer = { kind: 'local' }
+      return
+    }
+    const config = request.routeOptions.config ?? {}
+    const guarded = GUARDED.test(request.url) && config.access !== 'public'
+    const viewer = await resolve(request)
+    request.viewer = viewer === 'invalid' ? { kind: 'anonymous' } : viewer
+    if (!guarded) return
+    if (viewer === 'invalid') return deny(reply, 401, 'the token or session is expired, revoked or unknown: sign in again or ask an admin for a new token')
+    if (viewer.kind === 'anonymous') return deny(reply, 401, 'sign in, or send an API token as "Authorization: Bearer <token>"')
+    if (viewer.kind === 'embed') {
+      const id = (request.params as { id?: unknown } | undefined)?.id
+      const allowed =
+        request.method === 'GET' &&
+        (config.embed === 'any' || (config.embed === 'view' && id === viewer.viewId) || (config.embed === 'plan' && Number(id) === viewer.planId))
+      if (!allowed) return deny(reply, 403, `this embed token opens saved view ${viewer.viewId} and nothing else`)
+      return
+    }
+    const needed: Permission = (config.access as Permission | undefined) ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'admin')
+    if (!mayDo(viewer, needed)) return deny(reply, 403, `role ${viewer.kind === 'user' ? viewer.role : viewer.kind} may not ${needed}`)
+  })
+
+  // Last hook before the handler: the handler and everything it awaits run in the viewer's scope.
+  app.addHook('preHandler', (request, _reply, done) => {
+    const scope = dbScopeOf(request.viewer ?? { kind: 'anonymous' })
+    if (scope === null) return done()
+    runInScope(scope, done)
+  })
+}
