@@ -162,3 +162,76 @@ describe.each(testDrivers())('fuzzing on %s', (driver) => {
     )
   })
 })
+
+describe.each(testDrivers())('fuzzing the access layer (AUTH=on) on %s', (driver) => {
+  let t: TestApp
+  let admin: Record<string, string>
+  let target = 0
+  let tried = 0
+  beforeAll(async () => {
+    t = await build(driver, { authMode: true })
+    const { insertToken, insertUser } = await import('../server/repos/auth.ts')
+    const { newToken, tokenHash } = await import('../server/auth/secrets.ts')
+    const user = await insertUser(t.app.serviceDb, { agencyId: 1, username: 'fuzz.admin', role: 'admin', passwordHash: null, expiresAt: null })
+    const secret = newToken('api')
+    await insertToken(t.app.serviceDb, user.id, 'api', tokenHash(secret), 'fuzz', new Date(Date.now() + 3600_000))
+    admin = { authorization: `Bearer ${secret}` }
+    // the user the generated changes and tokens go to (not the admin itself: revoking it would end the test)
+    target = (await insertUser(t.app.serviceDb, { agencyId: 1, username: 'fuzz.target', role: 'viewer', passwordHash: null, expiresAt: null })).id
+  })
+  afterAll(async () => {
+    console.log(`fuzz of the access layer (${driver}): ${tried} generated requests, no 5xx`)
+    await t?.close()
+  })
+
+  const expectRefusalOrSuccess = (res: { statusCode: number; headers: Record<string, unknown>; body: string }, what: string) => {
+    tried++
+    expect(res.statusCode, `${what} → ${res.statusCode} ${res.body.slice(0, 200)}`).toBeLessThan(500)
+    if (res.statusCode >= 400) {
+      expect(String(res.headers['content-type']), what).toMatch(/json/)
+      expect(res.body, what).not.toMatch(/at .+\.ts:\d+|stack|SELECT |PGlite|postgres|sahel_request/i)
+    }
+  }
+  const credential = fc.oneof(
+    nasty,
+    nasty.map((s) => `Bearer ${s}`),
+    fc.tuple(nasty, nasty).map(([a, b]) => `Bearer emb_${Buffer.from(a).toString('base64url')}.${Buffer.from(b).toString('base64url')}`),
+    nasty.map((s) => `Bearer srt_${s}`),
+  )
+
+  it('refuses generated credentials with a 401, never a 5xx, on data, admin and embed paths', async () => {
+    await fc.assert(
+      fc.asyncProperty(credential, fc.constantFrom('/api/routes', '/api/incidents', '/tiles/routes/4/8/7.mvt', '/ogc/collections', '/api/admin/users', '/api/auth/me'), async (auth, url) => {
+        const res = await t.app.inject({ method: 'GET', url, headers: { authorization: auth.replace(/[\r\n]/g, '') } })
+        expectRefusalOrSuccess(res, `GET ${url} with ${JSON.stringify(auth).slice(0, 80)}`)
+        expect(res.statusCode, url).toBe(401)
+        const cookie = await t.app.inject({ method: 'GET', url: '/api/incidents', headers: { cookie: `sahel_session=${encodeURIComponent(auth)}` } })
+        expectRefusalOrSuccess(cookie, 'cookie')
+        expect(cookie.statusCode).toBe(401)
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('answers generated logins, user and token requests and sharing choices without a 5xx', async () => {
+    const calls = fc.oneof(
+      fc.record({ username: nasty, password: nasty }, { requiredKeys: [] }).map((body) => ({ method: 'POST' as const, url: '/api/auth/login', body, headers: {} })),
+      fc.record({ username: fc.oneof(nasty, fc.constant('fuzz.user')), role: fc.oneof(nasty, fc.constant('viewer')), password: nasty, agency_id: fc.oneof(fc.integer(), nasty), expires_at: nasty }, { requiredKeys: [] }).map((body) => ({ method: 'POST' as const, url: '/api/admin/users', body, headers: admin })),
+      fc.record({ role: nasty, revoked: fc.oneof(fc.boolean(), nasty), expires_at: fc.oneof(nasty, fc.constant(null)) }, { requiredKeys: [] }).map((body) => ({ method: 'PATCH' as const, url: `/api/admin/users/${target}`, body, headers: admin })),
+      fc.record({ label: nasty, days: fc.oneof(fc.integer(), nasty) }, { requiredKeys: [] }).map((body) => ({ method: 'POST' as const, url: `/api/admin/users/${target}/tokens`, body, headers: admin })),
+      fc.record({ name: nasty, state: nasty }, { requiredKeys: [] }).map((body) => ({ method: 'POST' as const, url: '/api/admin/agencies', body, headers: admin })),
+      fc.record({ name: nasty, request: fc.jsonValue(), result: fc.jsonValue(), sharing: nasty, partners: nasty }, { requiredKeys: [] }).map((body) => ({ method: 'POST' as const, url: '/api/plans', body, headers: admin })),
+      fc.record({ days: fc.oneof(fc.integer(), nasty) }, { requiredKeys: [] }).map((body) => ({ method: 'POST' as const, url: '/api/views/abcdefghij/embed-token', body, headers: admin })),
+      fc.tuple(nasty, nasty).map(([sharing, partners]) => ({ method: 'POST' as const, url: `/api/imports?${new URLSearchParams({ sharing, partners })}`, body: undefined, headers: admin })),
+    )
+    await fc.assert(
+      fc.asyncProperty(calls, async ({ method, url, body, headers }) => {
+        const res = await t.app.inject({ method, url, payload: body === undefined ? undefined : JSON.stringify(body), headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) } })
+        expectRefusalOrSuccess(res, `${method} ${url} ${JSON.stringify(body)?.slice(0, 120)}`)
+      }),
+      { numRuns: RUNS * 2 },
+    )
+    // the admin's own token still works: nothing the fuzzing did locked the service
+    expect((await t.app.inject({ url: '/api/auth/me', headers: admin })).json().user.username).toBe('fuzz.admin')
+  })
+})
