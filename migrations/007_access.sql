@@ -27,7 +27,7 @@ END $$;
 
 -- The ten member states of the secretariat, as ISO 3166-1 alpha-3.
 CREATE FUNCTION sahel_member_state(iso3 text) RETURNS boolean
-LANGUAGE sql IMMUTABLE AS $$
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT iso3 IN ('MAR', 'DZA', 'TUN', 'LBY', 'EGY', 'MRT', 'MLI', 'NER', 'TCD', 'SDN')
 $$;
 
@@ -49,7 +49,7 @@ CREATE TABLE users (
   agency_id    bigint NOT NULL REFERENCES agencies (id),
   username     text NOT NULL UNIQUE CHECK (username ~ '^[a-z0-9][a-z0-9._-]{1,63}$'),
   role         text NOT NULL CHECK (role IN ('viewer', 'analyst', 'planner', 'admin')),
-  -- scrypt (server/auth/passwords.ts); NULL = no web login, API tokens only
+  -- scrypt (server/auth/secrets.ts); NULL = no web login, API tokens only
   password_hash text,
   -- an account ends at expires_at or when revoked; its tokens and sessions end with it
   expires_at   timestamptz,
@@ -80,8 +80,9 @@ CREATE TABLE audit_log (
   user_id     bigint REFERENCES users (id),
   username    text NOT NULL,
   agency_id   bigint REFERENCES agencies (id),
-  -- import, route.create, route.update, route.delete, plan.create, export, static-map,
-  -- view.create, embed.create, login, logout, user.create, user.update, token.create, token.revoke
+  -- import, route.create, route.update, route.delete, plan.create, export (data, plan files and
+  -- static maps), view.create, embed.create, login, logout, agency.create, user.create,
+  -- user.update, token.create, token.revoke
   action      text NOT NULL,
   -- what it was done to: "import:12", "route:atlantic-1", "plan:3", "incidents.csv"
   target      text NOT NULL DEFAULT '',
@@ -127,47 +128,69 @@ ALTER TABLE incidents ADD CONSTRAINT incidents_owner_source_key UNIQUE (owner_ag
 DROP INDEX imports_checksum_idx;
 CREATE UNIQUE INDEX imports_checksum_idx ON imports (owner_agency, source_dataset, checksum) WHERE status = 'completed';
 
--- May the request's viewer read a record? Inlined by the planner into each policy.
-CREATE FUNCTION sahel_may_read(rec_agency bigint, rec_state text, rec_sharing text, rec_partners text[]) RETURNS boolean
-LANGUAGE sql STABLE AS $$
+-- May a viewer (scope, agency, state) read a record? Pure, so the planner inlines it into each
+-- policy; the policies pass the viewer's settings as uncorrelated subqueries, which PostgreSQL
+-- evaluates once per query (an InitPlan) instead of once per row.
+CREATE FUNCTION sahel_may_read(rec_agency bigint, rec_state text, rec_sharing text, rec_partners text[],
+                               viewer_scope text, viewer_agency bigint, viewer_state text) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT rec_sharing = 'public'
-      OR (current_setting('sahel.scope', true) = 'member'
+      OR (viewer_scope = 'member'
           AND (rec_sharing = 'regional'
-               OR rec_agency = nullif(current_setting('sahel.agency', true), '')::bigint
-               OR rec_state = nullif(current_setting('sahel.state', true), '')
-               OR (rec_sharing = 'bilateral' AND nullif(current_setting('sahel.state', true), '') = ANY (rec_partners))))
+               OR rec_agency = viewer_agency
+               OR rec_state = viewer_state
+               OR (rec_sharing = 'bilateral' AND viewer_state = ANY (rec_partners))))
 $$;
 
--- May the request's viewer write a record owned by rec_agency? Only its own agency's.
-CREATE FUNCTION sahel_may_write(rec_agency bigint) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-  SELECT current_setting('sahel.scope', true) = 'member'
-     AND rec_agency = nullif(current_setting('sahel.agency', true), '')::bigint
+-- May a viewer write a record owned by rec_agency? Only its own agency's.
+CREATE FUNCTION sahel_may_write(rec_agency bigint, viewer_scope text, viewer_agency bigint) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT viewer_scope = 'member' AND rec_agency = viewer_agency
 $$;
+
+-- The request's viewer, from the settings server/db/scoped-db.ts sets (sql/access/enter-scope.sql).
+CREATE FUNCTION sahel_viewer_scope() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT current_setting('sahel.scope', true) $$;
+CREATE FUNCTION sahel_viewer_agency() RETURNS bigint LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT nullif(current_setting('sahel.agency', true), '')::bigint $$;
+CREATE FUNCTION sahel_viewer_state() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT nullif(current_setting('sahel.state', true), '') $$;
 
 ALTER TABLE incidents ENABLE ROW LEVEL SECURITY;
-CREATE POLICY incidents_read ON incidents FOR SELECT USING (sahel_may_read(owner_agency, owner_state, sharing, partners));
-CREATE POLICY incidents_insert ON incidents FOR INSERT WITH CHECK (sahel_may_write(owner_agency));
-CREATE POLICY incidents_update ON incidents FOR UPDATE USING (sahel_may_write(owner_agency)) WITH CHECK (sahel_may_write(owner_agency));
-CREATE POLICY incidents_delete ON incidents FOR DELETE USING (sahel_may_write(owner_agency));
+CREATE POLICY incidents_read ON incidents FOR SELECT
+  USING (sahel_may_read(owner_agency, owner_state, sharing, partners, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency()), (SELECT sahel_viewer_state())));
+CREATE POLICY incidents_insert ON incidents FOR INSERT
+  WITH CHECK (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())));
+CREATE POLICY incidents_update ON incidents FOR UPDATE
+  USING (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())))
+  WITH CHECK (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())));
+CREATE POLICY incidents_delete ON incidents FOR DELETE
+  USING (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())));
 
 ALTER TABLE imports ENABLE ROW LEVEL SECURITY;
-CREATE POLICY imports_read ON imports FOR SELECT USING (sahel_may_read(owner_agency, owner_state, sharing, partners));
-CREATE POLICY imports_insert ON imports FOR INSERT WITH CHECK (sahel_may_write(owner_agency));
-CREATE POLICY imports_update ON imports FOR UPDATE USING (sahel_may_write(owner_agency)) WITH CHECK (sahel_may_write(owner_agency));
+CREATE POLICY imports_read ON imports FOR SELECT
+  USING (sahel_may_read(owner_agency, owner_state, sharing, partners, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency()), (SELECT sahel_viewer_state())));
+CREATE POLICY imports_insert ON imports FOR INSERT
+  WITH CHECK (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())));
+CREATE POLICY imports_update ON imports FOR UPDATE
+  USING (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())))
+  WITH CHECK (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())));
 
 ALTER TABLE patrol_plans ENABLE ROW LEVEL SECURITY;
-CREATE POLICY plans_read ON patrol_plans FOR SELECT USING (sahel_may_read(owner_agency, owner_state, sharing, partners));
-CREATE POLICY plans_insert ON patrol_plans FOR INSERT WITH CHECK (sahel_may_write(owner_agency));
+CREATE POLICY plans_read ON patrol_plans FOR SELECT
+  USING (sahel_may_read(owner_agency, owner_state, sharing, partners, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency()), (SELECT sahel_viewer_state())));
+CREATE POLICY plans_insert ON patrol_plans FOR INSERT
+  WITH CHECK (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())));
 
 -- Routes: an agency edits its own; the secretariat's shared catalogue (agency 1) is edited by
 -- any member analyst it is visible to, every change kept in route_versions.
 ALTER TABLE routes ENABLE ROW LEVEL SECURITY;
-CREATE POLICY routes_read ON routes FOR SELECT USING (sahel_may_read(owner_agency, owner_state, sharing, partners));
-CREATE POLICY routes_insert ON routes FOR INSERT WITH CHECK (sahel_may_write(owner_agency));
+CREATE POLICY routes_read ON routes FOR SELECT
+  USING (sahel_may_read(owner_agency, owner_state, sharing, partners, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency()), (SELECT sahel_viewer_state())));
+CREATE POLICY routes_insert ON routes FOR INSERT
+  WITH CHECK (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())));
 CREATE POLICY routes_update ON routes FOR UPDATE
-  USING (sahel_may_write(owner_agency) OR (owner_agency = 1 AND current_setting('sahel.scope', true) = 'member'))
-  WITH CHECK (sahel_may_write(owner_agency) OR (owner_agency = 1 AND current_setting('sahel.scope', true) = 'member'));
+  USING (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency()))
+         OR (owner_agency = 1 AND (SELECT sahel_viewer_scope()) = 'member'))
+  WITH CHECK (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency()))
+              OR (owner_agency = 1 AND (SELECT sahel_viewer_scope()) = 'member'));
 -- a route's history is readable exactly when the route is
 ALTER TABLE route_versions ENABLE ROW LEVEL SECURITY;
 CREATE POLICY route_versions_read ON route_versions FOR SELECT USING (EXISTS (SELECT 1 FROM routes r WHERE r.id = route_id));

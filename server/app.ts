@@ -65,6 +65,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[]
   /** requests a minute per token, session or client address (config RATE_LIMIT_PER_MIN); 0 or unset = no limit */
   rateLimitPerMin?: number
+  /** config TRUST_PROXY: which proxies' X-Forwarded-For/-Proto to believe (default none) */
+  trustProxy?: false | number | string
   /** config AUTH=on: sign-in required, sharing levels enforced by row-level security; off = the local analyst sees everything */
   authMode?: boolean
 }
@@ -73,15 +75,14 @@ export interface AppOptions {
  * Builds the app around an open, migrated database; the caller closes both. Plugins are queued,
  * not awaited, so they load at ready() and inherit the error handler set below.
  */
-export async function buildApp({ db, logger = false, embedOrigins = [], corsOrigins = [], rateLimitPerMin = 0, authMode = false }: AppOptions) {
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } }).withTypeProvider<TypeBoxTypeProvider>()
+export async function buildApp({ db, logger = false, embedOrigins = [], corsOrigins = [], rateLimitPerMin = 0, authMode = false, trustProxy = false }: AppOptions) {
+  const app = Fastify({ logger, trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy, bodyLimit: BODY_LIMIT_BYTES, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } }).withTypeProvider<TypeBoxTypeProvider>()
   app.decorate('db', authMode ? scopedDb(db) : db)
   app.decorate('serviceDb', db)
   app.decorate('authMode', authMode)
   app.decorate('tileCache', new TileCache())
   app.addSchema(ErrorBody)
   app.addHook('preHandler', refuseUnusableInput)
-  installAccessControl(app, { authMode, serviceDb: db })
   // Graceful shutdown: requests in flight when close() starts finish; their answers close the
   // connection, and connections that fall idle meanwhile are swept, so closing never waits out a
   // keep-alive timeout.
@@ -103,6 +104,8 @@ export async function buildApp({ db, logger = false, embedOrigins = [], corsOrig
   app.register(fastifyHelmet, helmetOptions)
   app.register(fastifyCors, corsOptions(corsOrigins))
   if (rateLimitPerMin > 0) app.register(fastifyRateLimit, rateLimitOptions(rateLimitPerMin))
+  // the viewer is found before the rate limit counts it (per token), refused after (refusals count)
+  installAccessControl(app, { authMode, serviceDb: db })
   // gzip or brotli for JSON and tiles when the client asks (Accept-Encoding)
   app.register(fastifyCompress, { customTypes: /^(application\/(.+\+)?json|application\/vnd\.mapbox-vector-tile|text\/)/ })
   app.register(fastifySensible)

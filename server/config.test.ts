@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.ts'
 
 describe('loadConfig', () => {
   it('defaults to 127.0.0.1:3000 with the embedded database in ./data', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: null, logLevel: 'info', demoData: true, embedOrigins: [], corsOrigins: [], rateLimitPerMin: 1200, authMode: false })
+    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: null, logLevel: 'info', demoData: true, embedOrigins: [], corsOrigins: [], rateLimitPerMin: 1200, authMode: false, trustProxy: false })
   })
 
   it('returns a frozen object', () => {
@@ -65,5 +65,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ HOST: '0.0.0.0', AUTH: 'on' })).toMatchObject({ host: '0.0.0.0', authMode: true })
     expect(loadConfig({ AUTH: 'ON' }).authMode).toBe(true)
     expect(() => loadConfig({ AUTH: 'yes' })).toThrow('AUTH must be on or off, got "yes"')
+  })
+
+  it('believes no proxy unless TRUST_PROXY names it: a hop count or addresses and CIDRs', () => {
+    expect(loadConfig({}).trustProxy).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1)
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,::1' }).trustProxy).toBe('10.0.0.1,10.1.0.0/16,::1')
+    expect(() => loadConfig({ TRUST_PROXY: 'proxy.local' })).toThrow('TRUST_PROXY must be off, a hop count, or comma-separated proxy addresses or CIDRs like 10.0.0.1,10.1.0.0/16, got "proxy.local"')
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/40' })).toThrow(/TRUST_PROXY must be/)
   })
 })

@@ -1,5 +1,6 @@
 // The only reader of process.env. Validates once at boot and returns a frozen object, so a bad
 // value stops the service with a message that names the variable.
+import { isIP } from 'node:net'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 
@@ -26,6 +27,12 @@ export interface Config {
    * default): no sign-in, one local analyst sees everything, allowed on a loopback HOST only.
    */
   authMode: boolean
+  /**
+   * Which reverse proxies to believe about the client address and https (TRUST_PROXY: off, a hop
+   * count, or comma-separated proxy addresses/CIDRs). Needed behind a proxy for per-address rate
+   * limits and for Secure session cookies.
+   */
+  trustProxy: false | number | string
 }
 
 /** Addresses only this machine can reach: the service may run there without authentication. */
@@ -59,7 +66,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!LOOPBACK_HOSTS.includes(host) && auth !== 'on') {
     throw new ConfigError(`HOST is ${host}: refusing to listen beyond this machine without authentication; set AUTH=on (and add users with npm run users), or bind HOST=127.0.0.1`)
   }
-  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel, demoData: demo === 'on', embedOrigins, corsOrigins, rateLimitPerMin, authMode: auth === 'on' })
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY)
+  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel, demoData: demo === 'on', embedOrigins, corsOrigins, rateLimitPerMin, authMode: auth === 'on', trustProxy })
 }
 
 function parseRateLimit(raw: string | undefined): number {
@@ -83,6 +91,21 @@ function parseOrigins(name: string, raw: string | undefined): readonly string[] 
     }
   }
   return Object.freeze(items.map((s) => s.replace(/\/$/, '')))
+}
+
+function parseTrustProxy(raw: string | undefined): false | number | string {
+  const value = (raw ?? '').trim()
+  if (value === '' || value.toLowerCase() === 'off') return false
+  if (/^\d+$/.test(value)) return Number(value)
+  const items = value.split(',').map((s) => s.trim())
+  for (const item of items) {
+    const [address, bits, extra] = item.split('/')
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (isIP(address) === 6 ? 128 : 32))
+    if (isIP(address) === 0 || !okBits || extra !== undefined) {
+      throw new ConfigError(`TRUST_PROXY must be off, a hop count, or comma-separated proxy addresses or CIDRs like 10.0.0.1,10.1.0.0/16, got "${item}"`)
+    }
+  }
+  return items.join(',')
 }
 
 function parsePort(raw: string | undefined): number {

@@ -5,8 +5,7 @@ import type { FastifyCorsOptions } from '@fastify/cors'
 import type { FastifyHelmetOptions } from '@fastify/helmet'
 import type { RateLimitPluginOptions } from '@fastify/rate-limit'
 import type { FastifyRequest } from 'fastify'
-import { credentialOf } from './auth/access-control.ts'
-import { tokenHash } from './auth/secrets.ts'
+import type {} from './auth/access-control.ts'
 
 /** JSON bodies larger than this (bytes) answer 413; uploads have their own limit (routes/imports.ts). */
 export const BODY_LIMIT_BYTES = 8 * 1024 ** 2
@@ -52,13 +51,14 @@ export function corsOptions(origins: readonly string[]): FastifyCorsOptions {
 const isExempt = (url: string) => /^\/(api\/health|api\/ready)(\?|$)|^\/(tiles|fonts|assets)\//.test(url)
 
 /**
- * The bucket a request counts against: its API token, session or embed token (hashed: keys may
- * be logged), else its client address. A script with its own token cannot starve a colleague
- * behind the same proxy or NAT.
+ * The bucket a request counts against: its live API token or session, else its client address
+ * (embeds too: their token sits in a public page). A script with its own token cannot starve a colleague behind the same proxy,
+ * and made-up tokens count against the address like any anonymous call (password guessing).
  */
 export function rateLimitKey(request: FastifyRequest): string {
-  const credential = credentialOf(request)
-  return credential ? `credential:${tokenHash(credential).slice(0, 32)}` : `address:${request.ip}`
+  const viewer = request.viewer
+  if (viewer?.kind === 'user') return `token:${viewer.tokenId}`
+  return `address:${request.ip}`
 }
 
 /** A limit of perMin requests a minute per token, session or client address; the 429 answer is plain JSON naming no field. */

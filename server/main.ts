@@ -1,5 +1,6 @@
 // Listen, and close gracefully on SIGINT/SIGTERM; nothing else.
 import { ConfigError, loadConfig } from './config.ts'
+import { listUsers } from './repos/auth.ts'
 import { startApp } from './start.ts'
 
 async function main(): Promise<void> {
@@ -19,7 +20,10 @@ async function main(): Promise<void> {
     })
   }
   await app.listen({ port: config.port, host: config.host })
-  app.log.info({ driver: app.db.driver, dataDir: app.db.driver === 'pglite' ? config.dataDir : undefined }, 'Sahel Routes ready')
+  app.log.info({ driver: app.db.driver, dataDir: app.db.driver === 'pglite' ? config.dataDir : undefined, auth: config.authMode ? 'on' : 'off' }, 'Sahel Routes ready')
+  if (config.authMode && (await listUsers(app.serviceDb, null)).length === 0) {
+    app.log.warn('AUTH=on and no users yet: nobody can sign in. Stop the service and add an admin with npm run users (docs/security.md)')
+  }
 }
 
 main().catch((err) => {

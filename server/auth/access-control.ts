@@ -26,7 +26,7 @@ declare module 'fastify' {
   }
 }
 
-/** The web session cookie (HttpOnly, SameSite=Strict). */
+/** The web session cookie (HttpOnly, SameSite=Lax: a link from a briefing opens signed in; cross-site POSTs carry none). */
 export const SESSION_COOKIE = 'sahel_session'
 
 /** Paths that carry data; everything else (the app's files, fonts, /docs, the embed page shell) is public. */
@@ -52,7 +52,10 @@ function deny(reply: FastifyReply, status: 401 | 403, message: string) {
   return reply.code(status).send({ statusCode: status, error: status === 401 ? 'Unauthorized' : 'Forbidden', message })
 }
 
-/** Installs the hooks on app (not encapsulated: every route is behind them). */
+/**
+ * Installs the hooks on app (not encapsulated: every route is behind them). Call it after
+ * registering the rate limit: finding the viewer runs before the limit, deciding after it.
+ */
 export function installAccessControl(app: FastifyInstance, options: { authMode: boolean; serviceDb: Db }): void {
   const { authMode, serviceDb } = options
   app.decorateRequest('viewer', null as never)
@@ -73,29 +76,42 @@ export function installAccessControl(app: FastifyInstance, options: { authMode: 
     return (await viewerByTokenHash(serviceDb, tokenHash(credential))) ?? 'invalid'
   }
 
-  app.addHook('onRequest', async (request, reply) => {
+  // 1. Who is asking: every request, before the rate limit (which counts per token), so a made-up
+  // token is just an anonymous caller counted by address.
+  const invalid = new WeakSet<FastifyRequest>()
+  app.addHook('onRequest', async (request) => {
     if (!authMode) {
       request.viewer = { kind: 'local' }
       return
     }
-    const config = request.routeOptions.config ?? {}
-    const guarded = GUARDED.test(request.url) && config.access !== 'public'
     const viewer = await resolve(request)
+    if (viewer === 'invalid') invalid.add(request)
     request.viewer = viewer === 'invalid' ? { kind: 'anonymous' } : viewer
-    if (!guarded) return
-    if (viewer === 'invalid') return deny(reply, 401, 'the token or session is expired, revoked or unknown: sign in again or ask an admin for a new token')
-    if (viewer.kind === 'anonymous') return deny(reply, 401, 'sign in, or send an API token as "Authorization: Bearer <token>"')
-    if (viewer.kind === 'embed') {
-      const id = (request.params as { id?: unknown } | undefined)?.id
-      const allowed =
-        request.method === 'GET' &&
-        (config.embed === 'any' || (config.embed === 'view' && id === viewer.viewId) || (config.embed === 'plan' && Number(id) === viewer.planId))
-      if (!allowed) return deny(reply, 403, `this embed token opens saved view ${viewer.viewId} and nothing else`)
-      return
-    }
-    const needed: Permission = (config.access as Permission | undefined) ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'admin')
-    if (!mayDo(viewer, needed)) return deny(reply, 403, `role ${viewer.kind === 'user' ? viewer.role : viewer.kind} may not ${needed}`)
   })
+
+  // 2. May they: after the rate limit (registered before this plugin loads), so refusals count too.
+  const authorize = async (instance: FastifyInstance) => {
+    instance.addHook('onRequest', async (request, reply) => {
+      if (!authMode) return
+      const config = request.routeOptions.config ?? {}
+      if (!GUARDED.test(request.url) || config.access === 'public') return
+      const viewer = request.viewer
+      if (invalid.has(request)) return deny(reply, 401, 'the token or session is expired, revoked or unknown: sign in again or ask an admin for a new token')
+      if (viewer.kind === 'anonymous') return deny(reply, 401, 'sign in, or send an API token as "Authorization: Bearer <token>"')
+      if (viewer.kind === 'embed') {
+        const id = (request.params as { id?: unknown } | undefined)?.id
+        const allowed =
+          request.method === 'GET' &&
+          (config.embed === 'any' || (config.embed === 'view' && id === viewer.viewId) || (config.embed === 'plan' && Number(id) === viewer.planId))
+        if (!allowed) return deny(reply, 403, `this embed token opens saved view ${viewer.viewId} and nothing else`)
+        return
+      }
+      const needed: Permission = (config.access as Permission | undefined) ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'admin')
+      if (!mayDo(viewer, needed)) return deny(reply, 403, `role ${viewer.kind === 'user' ? viewer.role : viewer.kind} may not ${needed}`)
+    })
+  }
+  // not encapsulated: the hook covers every route of the app
+  app.register(Object.assign(authorize, { [Symbol.for('skip-override')]: true }))
 
   // Last hook before the handler: the handler and everything it awaits run in the viewer's scope.
   app.addHook('preHandler', (request, _reply, done) => {

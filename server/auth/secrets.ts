@@ -29,13 +29,23 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), key.toString('base64url')].join('$')
 }
 
-/** Whether password matches a stored hash; false for a malformed hash. */
+/** Whether password matches a stored hash; false for a malformed hash or unusable cost parameters. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, key] = stored.split('$')
-  if (scheme !== 'scrypt' || !salt || !key) return false
+  const [scheme, n, r, p, salt, key, extra] = stored.split('$')
+  const N = Number(n)
+  const R = Number(r)
+  const P = Number(p)
+  // only costs this module could have written: N a power of two up to 2^20, small r and p
+  const sane = Number.isInteger(N) && N >= 2 && N <= 2 ** 20 && (N & (N - 1)) === 0 && Number.isInteger(R) && R >= 1 && R <= 32 && Number.isInteger(P) && P >= 1 && P <= 16
+  if (scheme !== 'scrypt' || !sane || !salt || !key || extra !== undefined) return false
   const expected = Buffer.from(key, 'base64url')
-  const actual = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem })
-  return actual.length === expected.length && timingSafeEqual(actual, expected)
+  if (expected.length === 0) return false
+  try {
+    const actual = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, { N, r: R, p: P, maxmem: 256 * 1024 ** 2 })
+    return actual.length === expected.length && timingSafeEqual(actual, expected)
+  } catch {
+    return false
+  }
 }
 
 /** What an embed token carries: the saved view it opens and when it stops working (Unix seconds). */

@@ -38,7 +38,7 @@ function meOf(viewer: Viewer) {
 
 function sessionCookie(request: FastifyRequest, value: string, maxAgeS: number): string {
   const secure = request.protocol === 'https' ? '; Secure' : ''
-  return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeS}${secure}`
+  return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeS}${secure}`
 }
 
 // Compared against when the user does not exist, so a wrong name takes as long as a wrong password.
@@ -51,7 +51,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
-        summary: 'Sign in with a username and password: sets the session cookie (HttpOnly, 12 h)',
+        summary: 'Sign in with a username and password: sets the session cookie (HttpOnly, SameSite=Lax, 12 h)',
         body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 1024 }) }, { additionalProperties: false }),
         response: { 200: Me, 400: ErrorRef, 401: ErrorRef },
       },
