@@ -76,7 +76,7 @@ export interface AppOptions {
  * not awaited, so they load at ready() and inherit the error handler set below.
  */
 export async function buildApp({ db, logger = false, embedOrigins = [], corsOrigins = [], rateLimitPerMin = 0, authMode = false, trustProxy = false }: AppOptions) {
-  const app = Fastify({ logger, trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy, bodyLimit: BODY_LIMIT_BYTES, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } }).withTypeProvider<TypeBoxTypeProvider>()
+  const app = Fastify({ logger: withRedactedUrls(logger), trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy, bodyLimit: BODY_LIMIT_BYTES, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } }).withTypeProvider<TypeBoxTypeProvider>()
   app.decorate('db', authMode ? scopedDb(db) : db)
   app.decorate('serviceDb', db)
   app.decorate('authMode', authMode)
@@ -171,6 +171,29 @@ export async function buildApp({ db, logger = false, embedOrigins = [], corsOrig
     reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` }),
   )
   return app
+}
+
+/** Embed tokens travel in the page URL (?token=emb_…): logs keep the URL without them. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/g, '$1[redacted]')
+}
+
+/** The logger options with the request serializer writing redacted URLs. */
+function withRedactedUrls(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return logger
+  const options = logger === true ? {} : logger
+  return {
+    ...options,
+    serializers: {
+      req: (req: { method: string; url: string; host?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+        method: req.method,
+        url: redactUrl(req.url),
+        host: req.host,
+        remoteAddress: req.ip,
+        remotePort: req.socket?.remotePort,
+      }),
+    },
+  }
 }
 
 /** The request field a schema validation error is about: "limit", "body.geometry", ... */

@@ -41,18 +41,28 @@ export async function openBrowser(viewport = { width: 1400, height: 900 }): Prom
   }
 }
 
+/** One answer of the service to the page: method, path with query, status. */
+export interface AppResponse {
+  method: string
+  path: string
+  status: number
+}
+
 /**
  * A page on the app served by `origin`, open at `path`, that records every request leaving the
- * machine, and every console report of something the content security policy refused.
+ * machine, every console report of something the content security policy refused, and every
+ * answer of `origin`. It waits for `ready` (default: the map is ready).
  */
 export async function openAppPage(
   context: BrowserContext,
   origin: string,
   path = '/?center=12,20&zoom=4',
-): Promise<{ page: import('playwright-core').Page; outside: string[]; refused: string[] }> {
+  options: { ready?: string } = {},
+): Promise<{ page: import('playwright-core').Page; outside: string[]; refused: string[]; responses: AppResponse[] }> {
   const page = await context.newPage()
   const outside: string[] = []
   const refused: string[] = []
+  const responses: AppResponse[] = []
   page.on('console', (msg) => {
     if (/Content Security Policy/i.test(msg.text())) refused.push(msg.text())
   })
@@ -60,9 +70,13 @@ export async function openAppPage(
     const url = new URL(req.url())
     if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) outside.push(req.url())
   })
+  page.on('response', (res) => {
+    const url = new URL(res.url())
+    if (url.origin === origin) responses.push({ method: res.request().method(), path: `${url.pathname}${url.search}`, status: res.status() })
+  })
   await page.goto(`${origin}${path}`)
-  await page.waitForSelector('body[data-map-ready="true"]', { timeout: 90_000 })
-  return { page, outside, refused }
+  await page.waitForSelector(options.ready ?? 'body[data-map-ready="true"]', { timeout: 90_000 })
+  return { page, outside, refused, responses }
 }
 
 export interface BrowserApp {
@@ -74,21 +88,24 @@ export interface BrowserApp {
   outside: string[]
   /** Content-Security-Policy violations the page reported */
   refused: string[]
+  /** the service's answers to the page */
+  responses: AppResponse[]
   close: () => Promise<void>
 }
 
 /**
- * One browser test file's setup: the app on a fresh embedded database, listening on a free
- * loopback port (after `prepare`, e.g. an import), and a page open at `path` once the map is ready.
+ * One browser test file's setup: the app on a fresh embedded database (with `authMode`, AUTH=on),
+ * listening on a free loopback port (after `prepare`, e.g. an import or users), and a page open
+ * at `path` once `ready` matches (default: the map is ready).
  */
 export async function startBrowserApp(
-  options: { path?: string; viewport?: { width: number; height: number }; prepare?: (t: TestApp) => Promise<void> } = {},
+  options: { path?: string; viewport?: { width: number; height: number }; prepare?: (t: TestApp) => Promise<void>; authMode?: boolean; ready?: string } = {},
 ): Promise<BrowserApp> {
-  const t = await build('pglite')
+  const t = await build('pglite', options.authMode === undefined ? {} : { authMode: options.authMode })
   await options.prepare?.(t)
   const origin = await t.app.listen({ port: 0, host: '127.0.0.1' })
   const browser = await openBrowser(options.viewport)
-  const { page, outside, refused } = await openAppPage(browser.context, origin, options.path)
+  const { page, outside, refused, responses } = await openAppPage(browser.context, origin, options.path, { ready: options.ready })
   return {
     t,
     origin,
@@ -96,6 +113,7 @@ export async function startBrowserApp(
     page,
     outside,
     refused,
+    responses,
     close: async () => {
       await browser.close()
       await t.close()

@@ -1,8 +1,10 @@
-// The service's HTTP API as the web app uses it: same origin, JSON, typed.
+// The service's HTTP API as the web app uses it: same origin, JSON, typed, with the page's
+// credential (auth/credentials.ts).
 
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson'
 import type { Confidence, Family, Kind, Threat } from '../../server/geo/vocabulary.ts'
 import type { PlaceRow } from '../../server/geo/route-analysis.ts'
+import { authHeaders } from './auth/credentials.ts'
 
 /** A named point the route passes through, in order of travel. */
 export interface Waypoint {
@@ -160,7 +162,7 @@ async function errorFrom(response: Response, path: string, method: string): Prom
 }
 
 async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
-  const response = await fetch(path, { headers: { accept: 'application/json' }, signal })
+  const response = await fetch(path, { headers: { accept: 'application/json', ...authHeaders(path) }, signal })
   if (!response.ok) throw await errorFrom(response, path, 'GET')
   return response.json()
 }
@@ -168,7 +170,7 @@ async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
 async function postJson(path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
   const response = await fetch(path, {
     method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    headers: { accept: 'application/json', 'content-type': 'application/json', ...authHeaders(path) },
     body: JSON.stringify(body),
     signal,
   })

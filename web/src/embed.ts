@@ -1,6 +1,8 @@
 // The embeddable map (embed.html, served at /embed/:id and /embed?...): just the map with its
 // title, a legend of what is drawn, the scale bar and credits; no app chrome. The state comes
-// from the saved view named in the path, or else from the query string, as in the app.
+// from the saved view named in the path, or else from the query string, as in the app. With
+// AUTH=on the embed code's `token` (an embed token of the view) goes as a bearer credential with
+// every request of the page, tiles included; without a valid one the page says so.
 
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './styles.css'
@@ -9,6 +11,8 @@ import type * as maplibregl from 'maplibre-gl'
 import { parseMapState, type MapState } from '../../server/geo/map-state.ts'
 import { ApiError, fetchCountries, fetchRoutes, type CountryCollection } from './api.ts'
 import { fetchView } from './api-views.ts'
+import { setBearer } from './auth/credentials.ts'
+import { authStrings } from './auth/strings.ts'
 import { applyMapState } from './map/apply-state.ts'
 import { COUNTRY_LABELS_SOURCE } from './map/basemap-layers.ts'
 import { createMap } from './map/create-map.ts'
@@ -49,7 +53,15 @@ async function loadState(): Promise<MapState> {
   return parseMapState(view.params)
 }
 
+/** The message for a failed load: a refused or missing key (401, 403), a missing view (404), or the error. */
+function failureText(error: unknown, otherwise: (message: string) => string): string {
+  if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return authStrings(LOCALE).embedNeedsKey
+  if (error instanceof ApiError && error.status === 404) return S.embedViewMissing
+  return otherwise(error instanceof Error ? error.message : String(error))
+}
+
 async function main(): Promise<void> {
+  setBearer(new URLSearchParams(location.search).get('token'))
   const fonts = document.createElement('style')
   fonts.textContent = fontFaceCss()
   document.head.append(fonts)
@@ -57,7 +69,8 @@ async function main(): Promise<void> {
   try {
     state = await loadState()
   } catch (error) {
-    fail(error instanceof ApiError && error.status === 404 ? S.embedViewMissing : S.embedFailedLoad(error instanceof Error ? error.message : String(error)))
+    // The page's language is unknown until the view is read: English for what it cannot read.
+    fail(failureText(error, S.embedFailedLoad))
     return
   }
   setLocale(state.lang)
@@ -102,7 +115,7 @@ async function main(): Promise<void> {
     // A small frame has no room for an open legend: it starts folded.
     if (window.innerHeight < 420 || window.innerWidth < 480) element<HTMLDetailsElement>('embed-legend').open = false
   } catch (error) {
-    fail(S.routesFailed(error instanceof Error ? error.message : String(error)))
+    fail(failureText(error, S.routesFailed))
     document.body.dataset.mapError = 'routes'
     return
   }

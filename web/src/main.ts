@@ -1,15 +1,23 @@
-// The web app's entry: reads the map state from the URL, builds the map, loads the route
-// catalogue, and wires the legend, the route list, the toolbar (draw tool, border picker), the
-// header's share tools and the panel to the map's selection. View, layers, filters, title and
-// language are written back to the URL as they change.
+// The web app's entry: reads the map state from the URL, asks the service who is signed in (with
+// AUTH=on, shows the sign-in form first and builds nothing of the map before), builds the map,
+// loads the route catalogue, and wires the legend, the route list, the toolbar (draw tool, border
+// picker), the header's share tools and account, and the panel to the map's selection, offering
+// only what the viewer's permissions allow. View, layers, filters, title and language are written
+// back to the URL as they change.
 
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './styles.css'
 import type * as maplibregl from 'maplibre-gl'
+import type { Permission } from '../../server/auth/access.ts'
+import type { Language } from '../../server/geo/map-state.ts'
 import {
   ApiError, fetchBorderRoutes, fetchBorders, fetchCountries, fetchRouteAnalysis, fetchRoutes, postLineAnalysis,
   type BorderCollection, type CountryCollection, type RouteCollection, type RouteFeature,
 } from './api.ts'
+import { renderAccount } from './auth/account.ts'
+import { fetchMe } from './auth/auth-api.ts'
+import { embedsNeedToken, mayDo, ownState } from './auth/me.ts'
+import { showSignIn } from './auth/sign-in.ts'
 import { showBorder, showLineAnalysis } from './map/analysis-overlay.ts'
 import { COUNTRY_LABELS_SOURCE } from './map/basemap-layers.ts'
 import { countryNameLookup } from './map/country-names.ts'
@@ -50,6 +58,11 @@ async function main(): Promise<void> {
   setLocale(initialState.lang)
   const store = createStateStore(initialState)
   fillChrome(initialState.title)
+  // A new language re-renders everything: the page reloads at the same state in that language.
+  const onLanguage = (lang: Language) => location.assign(mapStateSearch({ ...store.get(), lang }))
+  const me = (await fetchMe()) ?? (await showSignIn({ app: byId('app-main'), onLanguage }))
+  const may = (permission: Permission) => mayDo(me, permission)
+  renderAccount(byId('account'), me)
   showStateProblems(problems)
   const map = createMap(byId('map'), location.origin, { locale: LOCALE, strings: S, view: initialState.view, compass: true })
   window.__map = map
@@ -62,6 +75,7 @@ async function main(): Promise<void> {
   }
   const embedDialog = createEmbedDialog({
     current: shareable,
+    tokens: embedsNeedToken(me),
     onTitle(title) {
       store.update((s) => ({ ...s, title }))
       showTitle(title)
@@ -71,8 +85,8 @@ async function main(): Promise<void> {
     current: shareable,
     mapSize: () => ({ widthPx: map.getContainer().clientWidth, heightPx: map.getContainer().clientHeight }),
     onEmbed: () => embedDialog.open(),
-    // A new language re-renders everything: the page reloads at the same state in that language.
-    onLanguage: (lang) => location.assign(mapStateSearch({ ...store.get(), lang })),
+    onLanguage,
+    may,
   })
   setStatus(S.loadingRoutes)
 
@@ -215,7 +229,10 @@ async function main(): Promise<void> {
   byId('route-count').textContent = S.routeCount(routes.features.length)
   borderPicker = renderBorderPicker(byId('border-tool'), borderOptions(borders, nameOf), openBorder)
   // planner (issue 5): the patrol planner's button and panel; it reopens a `plan=<id>` of the URL
-  const planner = initPlanner({ map, store, borders, nameOf, toolbar: byId('planner-tool'), onOpen() { reset(); panel.hide() } })
+  const planner = initPlanner({
+    map, store, borders, nameOf, toolbar: byId('planner-tool'), canPlan: may('plan'), ownState: ownState(me),
+    onOpen() { reset(); panel.hide() },
+  })
   // end planner
   // While drawing or placing planner posts, clicks add points; a click off every route closes only a route's panel.
   bindRouteInteraction(map, (routeId) => {
@@ -225,7 +242,10 @@ async function main(): Promise<void> {
   })
 
   // hotspots (issue 4): hotspot layer and its sidebar section, incident points, import dialog
-  initHotspots({ map, store, after: byId('legend'), toolbar: byId('map-toolbar'), isBusy: () => drawTool.isDrawing() || planner.isPicking() })
+  initHotspots({
+    map, store, after: byId('legend'), toolbar: byId('map-toolbar'), isBusy: () => drawTool.isDrawing() || planner.isPicking(),
+    canImport: may('import'), sharing: { ownState: ownState(me), nameOf },
+  })
   // end hotspots
 
   map.once('idle', () => {

@@ -2,6 +2,7 @@
 
 import type { Feature, FeatureCollection, Point } from 'geojson'
 import type { HotspotClass } from '../../../server/geo/gistar.ts'
+import { authHeaders } from '../auth/credentials.ts'
 
 /** The credit line of a dataset with matching incidents; `url` its home page when known. */
 export interface Credit {
@@ -79,7 +80,7 @@ export const DEMO_DATASET = 'synthetic-demo'
 
 /** GETs `url` (path and query) as JSON; throws with the service's message on a non-2xx answer. */
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal, headers: { accept: 'application/json' } })
+  const response = await fetch(url, { signal, headers: { accept: 'application/json', ...authHeaders(url) } })
   if (!response.ok) {
     const body = await response.json().catch(() => null) as { message?: string } | null
     throw new Error(body?.message ?? `${response.status} ${response.statusText}`)

@@ -6,6 +6,7 @@
 import type * as maplibregl from 'maplibre-gl'
 import type { MapState } from '../../../server/geo/map-state.ts'
 import { ANALYSIS_BBOX } from '../../../server/geo/vocabulary.ts'
+import type { SharingFieldOptions } from '../auth/sharing-field.ts'
 import { createImportDialog } from '../imports/import-dialog.ts'
 import { createIncidentView } from '../incidents/incident-view.ts'
 import { withLayer } from '../state/legend-state.ts'
@@ -34,6 +35,10 @@ export interface HotspotsOptions {
   toolbar: HTMLElement
   /** True while another tool owns map clicks (the draw tool). */
   isBusy(): boolean
+  /** Offer "Import data": the viewer may import (permission 'import'). */
+  canImport: boolean
+  /** Whose imports they are, for the import dialog's "Shared with". */
+  sharing: Omit<SharingFieldOptions, 'idPrefix'>
 }
 
 const threatName = (code: string) => S.threats[code as keyof typeof S.threats] ?? code.replaceAll('_', ' ')
@@ -69,15 +74,16 @@ export function initHotspots(options: HotspotsOptions): void {
   panel.key.classList.add('hotspot-key-overlay')
   map.getContainer().parentElement?.append(demoBadge, panel.key)
 
-  const importButton = h('button', { type: 'button', class: 'tool-button', id: 'import-data' }, t.importButton)
-  const importGroup = h('div', { class: 'toolbar-group', id: 'import-tool' }, importButton)
-  options.toolbar.append(importGroup)
-  const dialog = createImportDialog({ strings: t, locale: LOCALE, onImported: () => {
-    loadExtent()
-    setHotspotTiles(map, hotspotTilesUrl(origin, store.get()))
-    refreshView(true)
-  } })
-  importButton.addEventListener('click', () => dialog.open())
+  if (options.canImport) {
+    const importButton = h('button', { type: 'button', class: 'tool-button', id: 'import-data' }, t.importButton)
+    options.toolbar.append(h('div', { class: 'toolbar-group', id: 'import-tool' }, importButton))
+    const dialog = createImportDialog({ strings: t, locale: LOCALE, sharing: options.sharing, onImported: () => {
+      loadExtent()
+      setHotspotTiles(map, hotspotTilesUrl(origin, store.get()))
+      refreshView(true)
+    } })
+    importButton.addEventListener('click', () => dialog.open())
+  }
 
   addHotspotLayers(map, hotspotTilesUrl(origin, state), breaks)
   const incidents = createIncidentView(map, t, threatName, (datasets) => showDemo(datasets))

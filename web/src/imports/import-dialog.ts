@@ -1,9 +1,14 @@
 // "Import data": a dialog with a file input and the import options; the upload shows its
 // progress (XMLHttpRequest progress events), then the service's report: row counts, the first
-// rejected rows with line, field and reason, and the dataset's credit line.
+// rejected rows with line, field and reason, and the dataset's credit line. The import is shared
+// as chosen under "Shared with" (default regional).
 
 import type { ImportFormat } from '../../../server/geo/incident-parse/formats.ts'
+import { createSharingField, type SharingFieldOptions } from '../auth/sharing-field.ts'
+import { describeSharing, sharingFields } from '../auth/sharing.ts'
+import { authStrings } from '../auth/strings.ts'
 import type { HotspotStrings } from '../hotspots/strings.ts'
+import { LOCALE } from '../ui/strings.ts'
 import { h } from '../ui/dom.ts'
 import { progressText, reportHeading, reportRows, shownRejections, type ImportReport } from './import-report.ts'
 import { uploadImport } from './upload.ts'
@@ -17,6 +22,8 @@ const FORMAT_NAMES: Record<Exclude<ImportFormat, 'auto'>, string> = {
 export interface ImportDialogOptions {
   strings: HotspotStrings
   locale: string
+  /** Whose import it is: the partner states offered for bilateral sharing. */
+  sharing: Omit<SharingFieldOptions, 'idPrefix'>
   /** Called after an import that changed incidents, so the map can reload them. */
   onImported(report: ImportReport): void
 }
@@ -28,6 +35,8 @@ export function createImportDialog(options: ImportDialogOptions): { open(): void
   const format = h('select', { id: 'import-format' },
     ...FORMATS.map((f) => h('option', { value: f }, f === 'auto' ? t.formatAuto : FORMAT_NAMES[f])))
   const strict = h('input', { type: 'checkbox', id: 'import-strict' })
+  const sharing = createSharingField({ ...options.sharing, idPrefix: 'import' })
+  sharing.element.classList.add('embed-field-wide')
   const progress = h('progress', { class: 'import-progress', max: '1', value: '0', hidden: true })
   const message = h('p', { class: 'import-message', 'aria-live': 'polite' })
   const report = h('div', { class: 'import-report', 'data-state': 'idle' })
@@ -40,6 +49,7 @@ export function createImportDialog(options: ImportDialogOptions): { open(): void
       h('label', { class: 'embed-field embed-field-wide' }, h('span', {}, t.fileLabel), file),
       h('label', { class: 'embed-field' }, h('span', {}, t.formatLabel), format),
       h('label', { class: 'import-strict' }, strict, h('span', {}, t.strictLabel)),
+      sharing.element,
     ),
     progress,
     message,
@@ -63,14 +73,14 @@ export function createImportDialog(options: ImportDialogOptions): { open(): void
 
   upload.addEventListener('click', async () => {
     const chosen = file.files?.[0]
-    if (!chosen) return
+    if (!chosen || !sharing.validate()) return
     upload.disabled = true
     report.replaceChildren()
     report.dataset.state = 'uploading'
     progress.hidden = false
     progress.value = 0
     message.classList.remove('is-error')
-    const fields: Record<string, string> = { format: format.value, strict: String(strict.checked) }
+    const fields: Record<string, string> = { format: format.value, strict: String(strict.checked), ...sharingFields(sharing.read()) }
     const job = uploadImport(chosen, fields, {
       onProgress(loaded, total) {
         progress.value = total > 0 ? loaded / total : 0
@@ -107,6 +117,7 @@ export function createImportDialog(options: ImportDialogOptions): { open(): void
 /** Fills `container` with the report: heading, counts, credit, first rejected rows. */
 function renderReport(container: HTMLElement, report: ImportReport, options: ImportDialogOptions): void {
   const t = options.strings
+  const shared = authStrings(LOCALE)
   const rejections = shownRejections(report, t)
   container.dataset.state = report.status
   container.replaceChildren(
@@ -115,6 +126,8 @@ function renderReport(container: HTMLElement, report: ImportReport, options: Imp
       ...reportRows(report, t, options.locale).flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]),
       h('dt', {}, t.dataset), h('dd', { dir: 'ltr' }, report.source_dataset),
       h('dt', {}, t.credit), h('dd', { class: 'import-credit' }, report.credit ?? '–'),
+      ...(report.sharing ? [h('dt', {}, shared.sharedWith), h('dd', { id: 'import-report-sharing' },
+        describeSharing({ sharing: report.sharing, partners: report.partners ?? [] }, (level) => shared.sharing[level], options.sharing.nameOf))] : []),
     ),
     ...(rejections ? [h('div', { class: 'import-rejections' },
       h('h4', {}, rejections.title),

@@ -2,6 +2,7 @@
 // line, field and reason, the dataset's credit, and the upload's progress. Pure, so the wording
 // is tested without a DOM.
 
+import type { Sharing } from '../../../server/auth/access.ts'
 import type { HotspotStrings } from '../hotspots/strings.ts'
 
 /** The answer of `POST /api/imports` and `GET /api/imports/:id`. */
@@ -20,6 +21,9 @@ export interface ImportReport {
   error: string | null
   rejections: { line: number; field: string; reason: string }[]
   noop?: boolean
+  /** who may read the imported incidents (server/routes/sharing.ts) */
+  sharing?: Sharing
+  partners?: string[]
 }
 
 /** Rejected rows the dialog lists; the rest are counted. */

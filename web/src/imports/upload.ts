@@ -1,5 +1,6 @@
 // The upload of an import file with XMLHttpRequest, whose upload progress events fetch() lacks.
 
+import { authHeaders } from '../auth/credentials.ts'
 import type { ImportReport } from './import-report.ts'
 
 /** The answer of an upload: the report (also for 422, a rejected or failed import) or an error. */
@@ -35,6 +36,7 @@ export function uploadImport(
   })
   xhr.open('POST', '/api/imports')
   xhr.setRequestHeader('accept', 'application/json')
+  for (const [name, value] of Object.entries(authHeaders('/api/imports'))) xhr.setRequestHeader(name, value)
   xhr.send(body)
   return { done, abort: () => xhr.abort() }
 }

@@ -5,6 +5,7 @@
 import * as maplibregl from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import type { MapState } from '../../../server/geo/map-state.ts'
+import { authorizeMapRequest } from '../auth/credentials.ts'
 import { directionOf, type Locale, type UiStrings } from '../ui/strings.ts'
 import { ICON_PIXEL_RATIO, MAP_IMAGES } from './map-images.ts'
 import { useRtlTextPlugin } from './rtl-text.ts'
@@ -24,7 +25,7 @@ export interface CreateMapOptions {
   compass: boolean
 }
 
-/** A map in `container`, its style and tiles read from `origin` only. */
+/** A map in `container`, its style and tiles read from `origin` only, with the page's credential. */
 export function createMap(container: HTMLElement, origin: string, options: CreateMapOptions): maplibregl.Map {
   const { locale, strings: s, view } = options
   useRtlTextPlugin()
@@ -39,6 +40,8 @@ export function createMap(container: HTMLElement, origin: string, options: Creat
     maxZoom: 16,
     renderWorldCopies: false,
     attributionControl: false,
+    // An embed's token goes with its tile requests too (the app's session cookie goes by itself).
+    transformRequest: authorizeMapRequest,
     locale: {
       'Map.Title': s.mapTitle,
       'NavigationControl.ZoomIn': s.mapZoomIn,

@@ -3,7 +3,9 @@
 // the field the service names (`body.k`, `body.candidates.border_pairs.0`, ...).
 
 import type { Family, Threat } from '../../../server/geo/vocabulary.ts'
+import type { Sharing } from '../../../server/auth/access.ts'
 import { ApiError } from '../api.ts'
+import { authHeaders } from '../auth/credentials.ts'
 
 /** The body of `POST /api/patrols/plan`, as the planner sends it. */
 export interface PlanBody {
@@ -64,6 +66,9 @@ export interface SavedPlan {
   created_at: string
   request: PlanBody
   result: PlanResult
+  /** who may read it; absent from services older than access control */
+  sharing?: Sharing
+  partners?: string[]
 }
 
 /** A refused or failed call; `field` is the request field the service blamed, when it named one. */
@@ -77,7 +82,7 @@ export class PlanApiError extends ApiError {
 async function call(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<unknown> {
   const response = await fetch(path, {
     method,
-    headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...authHeaders(path) },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal,
   })
@@ -97,9 +102,9 @@ export async function postPlan(body: PlanBody, signal?: AbortSignal): Promise<Pl
   return (await call('POST', '/api/patrols/plan', body, signal)) as PlanResult
 }
 
-/** Saves a plan with the request it answers; resolves to its id. */
-export async function savePlan(name: string, request: PlanBody, result: PlanResult): Promise<number> {
-  return ((await call('POST', '/api/plans', { name, request, result })) as { id: number }).id
+/** Saves a plan with the request it answers, shared as asked (server/routes/sharing.ts); resolves to its id. */
+export async function savePlan(name: string, request: PlanBody, result: PlanResult, sharing: { sharing: Sharing; partners?: string }): Promise<number> {
+  return ((await call('POST', '/api/plans', { name, request, result, ...sharing })) as { id: number }).id
 }
 
 /** A saved plan by id. */

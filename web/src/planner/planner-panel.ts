@@ -1,10 +1,13 @@
 // The patrol planner (issue 5, web): a toolbar button opens a panel on the map's inline start;
 // the form runs `POST /api/patrols/plan`, the map draws the sites, coverage circles and covered
-// cells, and the last two runs are compared. Saving puts `plan=<id>` in the URL, and a link
-// with a plan id reopens the planner on that plan.
+// cells, and the last two runs are compared. Saving (shared as chosen) puts `plan=<id>` in the
+// URL, and a link with a plan id reopens the planner on that plan. Without the 'plan' permission
+// the planner has no button and no form: a link still opens a saved plan, read-only.
 
 import type * as maplibregl from 'maplibre-gl'
 import type { BorderCollection } from '../api.ts'
+import { sharingFields, type SharingChoice } from '../auth/sharing.ts'
+import { authStrings } from '../auth/strings.ts'
 import type { StateStore } from '../state/state-store.ts'
 import { borderOptions } from '../ui/border-picker.ts'
 import { h } from '../ui/dom.ts'
@@ -26,6 +29,10 @@ export interface PlannerOptions {
   toolbar: HTMLElement
   /** Called as the planner opens, to close what the page showed (route panel, drawing). */
   onOpen(): void
+  /** The viewer may compute and save plans (permission 'plan'). */
+  canPlan: boolean
+  /** The member state of the viewer's agency, left out of the bilateral partners (ISO3; null: none). */
+  ownState: string | null
 }
 
 export interface Planner {
@@ -33,11 +40,12 @@ export interface Planner {
   isPicking(): boolean
 }
 
-/** One computed plan and the request that made it; `savedId` once saved. */
+/** One computed plan and the request that made it; `savedId` and `sharing` once saved. */
 interface Run {
   request: PlanBody
   result: PlanResult
   savedId: number | null
+  sharing: SharingChoice | null
 }
 
 /** Starts the planner: its button, its panel (closed), and the plan of the URL, if any. */
@@ -49,13 +57,14 @@ export function initPlanner(options: PlannerOptions): Planner {
 
   const button = h('button', { type: 'button', class: 'tool-button', id: 'planner-open', 'aria-pressed': 'false', 'aria-controls': 'planner-panel' }, s.openButton)
   options.toolbar.replaceChildren(button)
+  options.toolbar.hidden = !options.canPlan
   const form = createPlannerForm(borders, s, { onRun: () => void run(), onTogglePicking: () => setPicking(!picking), onPostsChange: (posts) => showPosts(map, posts) })
   form.fill({ ...DEFAULT_FORM, pairs: borders.some((b) => b.value === 'LBY|NER') ? ['LBY|NER'] : [] })
   const results = h('section', { class: 'planner-results', id: 'planner-results', 'aria-live': 'polite', hidden: true })
   const close = h('button', { type: 'button', class: 'panel-close', 'aria-label': S.closePanel, title: S.closePanel }, '×')
   const panel = h('section', { class: 'planner-panel', id: 'planner-panel', 'aria-labelledby': 'planner-title', hidden: true },
     h('header', { class: 'panel-header' }, h('h2', { id: 'planner-title', tabindex: '-1' }, s.title), close),
-    form.element,
+    options.canPlan ? form.element : h('p', { class: 'planner-hint', id: 'planner-read-only' }, authStrings(LOCALE).planNotAllowed),
     results,
   )
   map.getContainer().parentElement!.append(panel)
@@ -104,9 +113,12 @@ export function initPlanner(options: PlannerOptions): Planner {
         current: current.result,
         previous: previous?.result ?? null,
         savedId: current.savedId,
+        canSave: options.canPlan,
+        sharing: { ownState: options.ownState, nameOf: options.nameOf },
+        savedSharing: current.sharing,
         defaultName: s.defaultName(pairNames(current.request), current.result.k, current.result.radius_km),
         nameOf: options.nameOf,
-        onSave: (name) => save(current, name),
+        onSave: (name, sharing) => save(current, name, sharing),
       }))
     }
     if (frame && bbox) map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: { top: 60, bottom: 60, left: 60, right: 60, [startSide]: 440 }, maxZoom: 8 })
@@ -124,6 +136,7 @@ export function initPlanner(options: PlannerOptions): Planner {
   }
 
   async function run(): Promise<void> {
+    if (!options.canPlan) return
     setPicking(false)
     form.clearErrors()
     const request = buildPlanRequest(form.read())
@@ -133,7 +146,7 @@ export function initPlanner(options: PlannerOptions): Planner {
     showStatus('loading', s.running)
     try {
       const result = await postPlan(request, controller.signal)
-      runs = [{ request, result, savedId: null }, ...runs].slice(0, 2)
+      runs = [{ request, result, savedId: null, sharing: null }, ...runs].slice(0, 2)
       draw(true)
       results.scrollIntoView({ block: 'start' })
     } catch (error) {
@@ -149,8 +162,9 @@ export function initPlanner(options: PlannerOptions): Planner {
     }
   }
 
-  async function save(target: Run, name: string): Promise<void> {
-    target.savedId = await savePlan(name, target.request, target.result)
+  async function save(target: Run, name: string, sharing: SharingChoice): Promise<void> {
+    target.savedId = await savePlan(name, target.request, target.result, sharingFields(sharing))
+    target.sharing = sharing
     if (runs[0] === target) draw(false)
   }
 
@@ -161,7 +175,8 @@ export function initPlanner(options: PlannerOptions): Planner {
       const saved = await fetchPlan(id)
       form.fill(formFromRequest(saved.request))
       postCount = saved.request.existing_sites?.length ?? 0
-      runs = [{ request: saved.request, result: saved.result, savedId: saved.id }]
+      const sharing = saved.sharing ? { sharing: saved.sharing, partners: saved.partners ?? [] } : null
+      runs = [{ request: saved.request, result: saved.result, savedId: saved.id, sharing }]
       draw(true)
     } catch (error) {
       showStatus('error', s.loadFailed(error instanceof Error ? error.message : String(error)))

@@ -1,6 +1,8 @@
 // The planner's result: coverage, bound and gap, the sites in the order chosen with their
-// marginal gains, the comparison with the previous run, and save and export.
+// marginal gains, the comparison with the previous run, and save (with "Shared with") and export.
 
+import { createSharingField, type SharingFieldOptions } from '../auth/sharing-field.ts'
+import type { SharingChoice } from '../auth/sharing.ts'
 import { h } from '../ui/dom.ts'
 import { LOCALE } from '../ui/strings.ts'
 import { planExportLinks, type PlanResult, type PlanSite } from './plan-api.ts'
@@ -12,9 +14,15 @@ export interface ResultsOptions {
   previous: PlanResult | null
   /** The saved id of the current plan, when it is saved. */
   savedId: number | null
+  /** The viewer may save plans; without, a saved plan shows only its export links. */
+  canSave: boolean
+  /** Whose plan it is, for the partner states of bilateral sharing. */
+  sharing: Omit<SharingFieldOptions, 'idPrefix'>
+  /** How the current plan was shared, when it is saved and the service said. */
+  savedSharing: SharingChoice | null
   defaultName: string
   nameOf: (iso3: string) => string | undefined
-  onSave(name: string): Promise<void>
+  onSave(name: string, sharing: SharingChoice): Promise<void>
 }
 
 const FORMAT_LABEL = { geojson: 'GeoJSON', csv: 'CSV', kml: 'KML' } as const
@@ -72,21 +80,30 @@ function comparison(s: PlannerStrings, current: PlanResult, previous: PlanResult
   )
 }
 
-function saveBlock(s: PlannerStrings, options: ResultsOptions): HTMLElement {
-  const name = h('input', { type: 'text', id: 'planner-name', maxlength: '200', value: options.defaultName, dir: 'auto' })
-  const button = h('button', { type: 'button', class: 'tool-button is-primary', id: 'planner-save', disabled: options.savedId !== null }, s.save)
-  const message = h('p', { class: 'planner-message', id: 'planner-save-message', role: 'status' }, options.savedId !== null ? s.saved(options.savedId) : '')
+function saveBlock(s: PlannerStrings, options: ResultsOptions): HTMLElement | null {
   const links = (id: number) => h('p', { class: 'planner-exports', id: 'planner-exports' }, h('span', {}, s.exportLabel),
     ...planExportLinks(id).map((l) => h('a', { href: l.href, download: `plan-${id}.${l.format}`, 'data-format': l.format }, FORMAT_LABEL[l.format])))
+  if (!options.canSave) return options.savedId !== null ? h('section', { class: 'planner-save' }, links(options.savedId)) : null
+  const name = h('input', { type: 'text', id: 'planner-name', maxlength: '200', value: options.defaultName, dir: 'auto' })
+  const sharing = createSharingField({ ...options.sharing, idPrefix: 'planner' })
+  if (options.savedSharing) sharing.setValue(options.savedSharing)
+  sharing.setDisabled(options.savedId !== null)
+  const button = h('button', { type: 'button', class: 'tool-button is-primary', id: 'planner-save', disabled: options.savedId !== null }, s.save)
+  const message = h('p', { class: 'planner-message', id: 'planner-save-message', role: 'status' }, options.savedId !== null ? s.saved(options.savedId) : '')
   const section = h('section', { class: 'planner-save' }, h('h4', {}, s.saveLegend),
-    h('div', { class: 'planner-row' }, h('label', { for: name.id, class: 'visually-hidden' }, s.planName), name, button), message,
+    sharing.element,
+    h('div', { class: 'planner-row' }, h('label', { for: name.id, class: 'visually-hidden' }, s.planName), name, button),
+    message,
     options.savedId !== null ? links(options.savedId) : null)
   button.addEventListener('click', () => {
+    if (!sharing.validate()) return
     button.disabled = true
+    sharing.setDisabled(true)
     message.textContent = s.saving
     message.classList.remove('is-error')
-    options.onSave(name.value.trim() || options.defaultName).catch((error: unknown) => {
+    options.onSave(name.value.trim() || options.defaultName, sharing.read()).catch((error: unknown) => {
       button.disabled = false
+      sharing.setDisabled(false)
       message.textContent = s.saveFailed(error instanceof Error ? error.message : String(error))
       message.classList.add('is-error')
     })

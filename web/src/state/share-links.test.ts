@@ -10,6 +10,11 @@ describe('embedSnippet', () => {
     )
   })
 
+  it('frames the tokened embed address the service gave, its & escaped', () => {
+    const snippet = embedSnippet({ origin: 'https://maps.example.org', viewId: 'AbC123xyz_', widthPx: 800, heightPx: 500, title: 'T', embedUrl: '/embed/AbC123xyz_?token=emb_eyJ2.c2ln&x=1' })
+    expect(snippet).toMatch(/^<iframe src="https:\/\/maps\.example\.org\/embed\/AbC123xyz_\?token=emb_eyJ2\.c2ln&amp;x=1" width="800"/)
+  })
+
   it('escapes a title that would close the attribute or open a tag', () => {
     const snippet = embedSnippet({ origin: 'http://127.0.0.1:3123', viewId: 'x', widthPx: 640.4, heightPx: 400, title: 'A "quoted" <b>&</b>' })
     expect(snippet).toContain('title="A &quot;quoted&quot; &lt;b&gt;&amp;&lt;/b&gt;"')

@@ -3,9 +3,13 @@
 
 import { mapStateToParams, type MapLayer, type MapState } from '../../../server/geo/map-state.ts'
 
-/** An `<iframe>` of the saved view `viewId`, `widthPx` by `heightPx`, on the service at `origin`. */
-export function embedSnippet(options: { origin: string; viewId: string; widthPx: number; heightPx: number; title: string }): string {
-  const src = `${options.origin}/embed/${encodeURIComponent(options.viewId)}`
+/**
+ * An `<iframe>` of the saved view `viewId`, `widthPx` by `heightPx`, on the service at `origin`;
+ * `embedUrl` is the path the service gave with an embed token (`/embed/<id>?token=...`), used
+ * instead of the plain `/embed/<id>` when the service needs sign-in.
+ */
+export function embedSnippet(options: { origin: string; viewId: string; widthPx: number; heightPx: number; title: string; embedUrl?: string }): string {
+  const src = options.embedUrl !== undefined ? `${options.origin}${options.embedUrl}` : `${options.origin}/embed/${encodeURIComponent(options.viewId)}`
   return `<iframe src="${escapeAttribute(src)}" width="${Math.round(options.widthPx)}" height="${Math.round(options.heightPx)}" ` +
     `title="${escapeAttribute(options.title)}" style="border:0" loading="lazy" referrerpolicy="no-referrer-when-downgrade"></iframe>`
 }

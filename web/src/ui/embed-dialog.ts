@@ -1,18 +1,26 @@
 // "Copy embed code": saves the map as it is now (its visible bbox, so the embed frames the same
 // area at any size) and offers the iframe snippet in a dialog with a copy button, since the
-// clipboard API is missing on plain-http intranet hosts. Title and size edits save again.
+// clipboard API is missing on plain-http intranet hosts. Title and size edits save again. When
+// the service needs sign-in, the code carries a signed embed token valid for the days chosen.
 
 import { mapStateToParams, type MapState } from '../../../server/geo/map-state.ts'
-import { saveView } from '../api-views.ts'
+import { createEmbedToken, saveView } from '../api-views.ts'
+import { authStrings } from '../auth/strings.ts'
 import { embedSnippet } from '../state/share-links.ts'
 import { h } from './dom.ts'
-import { S } from './strings.ts'
+import { LOCALE, S } from './strings.ts'
+
+/** The lifetimes offered for an embed token, in days (the service allows 1-365). */
+const EMBED_DAYS = [7, 30, 90, 365] as const
+const DEFAULT_EMBED_DAYS = 30
 
 export interface EmbedDialogOptions {
   /** The state to embed, read when the dialog opens or an edit saves again. */
   current(): MapState
   /** The user changed the title (null when cleared). */
   onTitle(title: string | null): void
+  /** The code carries an embed token (signed-in users, AUTH=on); else the plain /embed/<id>. */
+  tokens: boolean
 }
 
 /** Opens the dialog (created once, then reused) and saves the current view. */
@@ -20,6 +28,10 @@ export function createEmbedDialog(options: EmbedDialogOptions): { open(): void }
   const title = h('input', { type: 'text', maxlength: '120', id: 'embed-title' })
   const width = h('input', { type: 'number', min: '200', max: '4000', step: '10', value: '800', id: 'embed-width' })
   const height = h('input', { type: 'number', min: '200', max: '4000', step: '10', value: '500', id: 'embed-height' })
+  const a = authStrings(LOCALE)
+  const days = h('select', { id: 'embed-days' },
+    ...EMBED_DAYS.map((d) => h('option', { value: String(d), selected: d === DEFAULT_EMBED_DAYS }, a.embedDaysOption(d))))
+  const keyNote = h('p', { class: 'muted embed-key-note', id: 'embed-key-note', hidden: !options.tokens })
   const code = h('textarea', { class: 'embed-code', rows: '4', readonly: true, dir: 'ltr', spellcheck: 'false', 'aria-label': S.copyEmbed })
   const message = h('p', { class: 'embed-message', 'aria-live': 'polite' })
   const copy = h('button', { type: 'button', class: 'tool-button is-primary', disabled: true }, S.copyButton)
@@ -31,14 +43,18 @@ export function createEmbedDialog(options: EmbedDialogOptions): { open(): void }
       h('label', { class: 'embed-field embed-field-wide' }, h('span', {}, S.embedTitleLabel), title),
       h('label', { class: 'embed-field' }, h('span', {}, S.embedWidth), width),
       h('label', { class: 'embed-field' }, h('span', {}, S.embedHeight), height),
+      options.tokens ? h('label', { class: 'embed-field' }, h('span', {}, a.embedDays), days) : null,
     ),
     code,
+    keyNote,
     message,
     h('div', { class: 'dialog-buttons' }, copy, close),
   )
   document.body.append(dialog)
 
   let viewId: string | null = null
+  /** The embed page path with its token, when the code needs one. */
+  let embedUrl: string | undefined
   let saving: AbortController | null = null
   const size = (input: HTMLInputElement, fallback: number) => {
     const n = Math.round(Number(input.value))
@@ -48,29 +64,56 @@ export function createEmbedDialog(options: EmbedDialogOptions): { open(): void }
     if (viewId === null) return
     code.value = embedSnippet({
       origin: location.origin, viewId, widthPx: size(width, 800), heightPx: size(height, 500),
-      title: options.current().title ?? S.productName,
+      title: options.current().title ?? S.productName, embedUrl,
     })
   }
-  const save = async () => {
+  const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
+  const failed = (text: string) => {
+    message.textContent = text
+    message.classList.add('is-error')
+  }
+  /** Starts a save or a token request, cancelling the one before. */
+  const begin = () => {
     saving?.abort()
     const controller = new AbortController()
     saving = controller
     copy.disabled = true
     message.textContent = S.embedSaving
     message.classList.remove('is-error')
+    return controller
+  }
+  /** Gets a token for the saved view when the code needs one, then shows the code. */
+  const finish = async (controller: AbortController) => {
+    if (options.tokens) {
+      embedUrl = undefined
+      code.value = ''
+      keyNote.textContent = ''
+      try {
+        const key = await createEmbedToken(viewId!, Number(days.value), controller.signal)
+        if (controller.signal.aborted) return
+        embedUrl = key.embed_url
+        keyNote.textContent = a.embedKeyLead(new Intl.DateTimeFormat(LOCALE, { dateStyle: 'long' }).format(new Date(key.expires_at)))
+      } catch (error) {
+        if (!controller.signal.aborted) failed(a.embedKeyFailed(errorText(error)))
+        return
+      }
+    }
+    render()
+    copy.disabled = false
+    message.textContent = ''
+  }
+  const save = async () => {
+    const controller = begin()
     try {
       const view = await saveView(mapStateToParams(options.current()), controller.signal)
       if (controller.signal.aborted) return
       viewId = view.id
       dialog.dataset.viewId = view.id
-      render()
-      copy.disabled = false
-      message.textContent = ''
     } catch (error) {
-      if (controller.signal.aborted) return
-      message.textContent = S.embedFailed(error instanceof Error ? error.message : String(error))
-      message.classList.add('is-error')
+      if (!controller.signal.aborted) failed(S.embedFailed(errorText(error)))
+      return
     }
+    await finish(controller)
   }
   const copyCode = async () => {
     code.select()
@@ -89,6 +132,10 @@ export function createEmbedDialog(options: EmbedDialogOptions): { open(): void }
       options.onTitle(title.value.trim() === '' ? null : title.value.trim())
       void save()
     }, 500)
+  })
+  // Another lifetime needs another token, for the same saved view.
+  days.addEventListener('change', () => {
+    if (viewId !== null) void finish(begin())
   })
   width.addEventListener('input', render)
   height.addEventListener('input', render)

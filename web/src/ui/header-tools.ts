@@ -1,6 +1,8 @@
 // The header's tools: share and export (embed code, static PNG, data exports) and the language
-// switcher. Links are built when used, from the state as it is at that moment.
+// switcher. Links are built when used, from the state as it is at that moment. Each tool shows
+// only when the viewer may use it (share, export).
 
+import type { Permission } from '../../../server/auth/access.ts'
 import { LANGUAGES, type Language, type MapState } from '../../../server/geo/map-state.ts'
 import { exportLinks, staticPngUrl, type ExportDataset } from '../state/share-links.ts'
 import { h } from './dom.ts'
@@ -13,6 +15,8 @@ export interface HeaderToolsOptions {
   mapSize(): { widthPx: number; heightPx: number }
   onEmbed(): void
   onLanguage(lang: Language): void
+  /** Whether the viewer may do what a permission covers. */
+  may(permission: Permission): boolean
 }
 
 const DATASET_LABEL: Record<ExportDataset, () => string> = {
@@ -59,8 +63,9 @@ export function renderHeaderTools(container: HTMLElement, options: HeaderToolsOp
     ...LANGUAGES.map((lang) => h('option', { value: lang, lang, selected: lang === LOCALE }, S.languageNames[lang])))
   language.addEventListener('change', () => options.onLanguage(language.value as Language))
 
+  const tools = [...(options.may('share') ? [embed] : []), ...(options.may('export') ? [png, menu] : [])]
   container.replaceChildren(
-    h('div', { class: 'header-group', role: 'group', 'aria-label': S.shareGroup }, embed, png, menu),
+    ...(tools.length > 0 ? [h('div', { class: 'header-group', role: 'group', 'aria-label': S.shareGroup }, ...tools)] : []),
     h('label', { class: 'header-language' }, h('span', { class: 'visually-hidden' }, S.languageLabel), language),
   )
 }
