@@ -128,69 +128,52 @@ ALTER TABLE incidents ADD CONSTRAINT incidents_owner_source_key UNIQUE (owner_ag
 DROP INDEX imports_checksum_idx;
 CREATE UNIQUE INDEX imports_checksum_idx ON imports (owner_agency, source_dataset, checksum) WHERE status = 'completed';
 
--- May a viewer (scope, agency, state) read a record? Pure, so the planner inlines it into each
--- policy; the policies pass the viewer's settings as uncorrelated subqueries, which PostgreSQL
--- evaluates once per query (an InitPlan) instead of once per row.
-CREATE FUNCTION sahel_may_read(rec_agency bigint, rec_state text, rec_sharing text, rec_partners text[],
-                               viewer_scope text, viewer_agency bigint, viewer_state text) RETURNS boolean
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT rec_sharing = 'public'
-      OR (viewer_scope = 'member'
-          AND (rec_sharing = 'regional'
-               OR rec_agency = viewer_agency
-               OR rec_state = viewer_state
-               OR (rec_sharing = 'bilateral' AND viewer_state = ANY (rec_partners))))
-$$;
-
--- May a viewer write a record owned by rec_agency? Only its own agency's.
-CREATE FUNCTION sahel_may_write(rec_agency bigint, viewer_scope text, viewer_agency bigint) RETURNS boolean
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT viewer_scope = 'member' AND rec_agency = viewer_agency
-$$;
-
 -- The request's viewer, from the settings server/db/scoped-db.ts sets (sql/access/enter-scope.sql).
+-- Policies call them as uncorrelated subqueries, `(SELECT sahel_viewer_scope())`, which PostgreSQL
+-- evaluates once per query (an InitPlan) rather than once per row.
 CREATE FUNCTION sahel_viewer_scope() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT current_setting('sahel.scope', true) $$;
 CREATE FUNCTION sahel_viewer_agency() RETURNS bigint LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT nullif(current_setting('sahel.agency', true), '')::bigint $$;
 CREATE FUNCTION sahel_viewer_state() RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT nullif(current_setting('sahel.state', true), '') $$;
 
-ALTER TABLE incidents ENABLE ROW LEVEL SECURITY;
-CREATE POLICY incidents_read ON incidents FOR SELECT
-  USING (sahel_may_read(owner_agency, owner_state, sharing, partners, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency()), (SELECT sahel_viewer_state())));
-CREATE POLICY incidents_insert ON incidents FOR INSERT
-  WITH CHECK (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())));
+-- The same two policies on every shared record table. Read: public rows to anyone; to a member,
+-- regional rows, its own agency's and state's, and bilateral rows naming its state. Write
+-- (insert, and update/delete below): a member agency's own rows only. The read test is written
+-- out, not a function: PostgreSQL inlines it into each scan, a function call per row costs 2-4x.
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['incidents', 'imports', 'routes', 'patrol_plans'] LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format($policy$
+      CREATE POLICY %I ON %I FOR SELECT USING (
+        sharing = 'public'
+        OR ((SELECT sahel_viewer_scope()) = 'member'
+            AND (sharing = 'regional'
+                 OR owner_agency = (SELECT sahel_viewer_agency())
+                 OR owner_state = (SELECT sahel_viewer_state())
+                 OR (sharing = 'bilateral' AND (SELECT sahel_viewer_state()) = ANY (partners)))))
+    $policy$, t || '_read', t);
+    EXECUTE format($policy$
+      CREATE POLICY %I ON %I FOR INSERT
+      WITH CHECK ((SELECT sahel_viewer_scope()) = 'member' AND owner_agency = (SELECT sahel_viewer_agency()))
+    $policy$, t || '_insert', t);
+  END LOOP;
+END $$;
+
 CREATE POLICY incidents_update ON incidents FOR UPDATE
-  USING (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())))
-  WITH CHECK (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())));
+  USING ((SELECT sahel_viewer_scope()) = 'member' AND owner_agency = (SELECT sahel_viewer_agency()))
+  WITH CHECK ((SELECT sahel_viewer_scope()) = 'member' AND owner_agency = (SELECT sahel_viewer_agency()));
 CREATE POLICY incidents_delete ON incidents FOR DELETE
-  USING (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())));
-
-ALTER TABLE imports ENABLE ROW LEVEL SECURITY;
-CREATE POLICY imports_read ON imports FOR SELECT
-  USING (sahel_may_read(owner_agency, owner_state, sharing, partners, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency()), (SELECT sahel_viewer_state())));
-CREATE POLICY imports_insert ON imports FOR INSERT
-  WITH CHECK (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())));
+  USING ((SELECT sahel_viewer_scope()) = 'member' AND owner_agency = (SELECT sahel_viewer_agency()));
 CREATE POLICY imports_update ON imports FOR UPDATE
-  USING (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())))
-  WITH CHECK (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())));
-
-ALTER TABLE patrol_plans ENABLE ROW LEVEL SECURITY;
-CREATE POLICY plans_read ON patrol_plans FOR SELECT
-  USING (sahel_may_read(owner_agency, owner_state, sharing, partners, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency()), (SELECT sahel_viewer_state())));
-CREATE POLICY plans_insert ON patrol_plans FOR INSERT
-  WITH CHECK (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())));
-
+  USING ((SELECT sahel_viewer_scope()) = 'member' AND owner_agency = (SELECT sahel_viewer_agency()))
+  WITH CHECK ((SELECT sahel_viewer_scope()) = 'member' AND owner_agency = (SELECT sahel_viewer_agency()));
 -- Routes: an agency edits its own; the secretariat's shared catalogue (agency 1) is edited by
 -- any member analyst it is visible to, every change kept in route_versions.
-ALTER TABLE routes ENABLE ROW LEVEL SECURITY;
-CREATE POLICY routes_read ON routes FOR SELECT
-  USING (sahel_may_read(owner_agency, owner_state, sharing, partners, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency()), (SELECT sahel_viewer_state())));
-CREATE POLICY routes_insert ON routes FOR INSERT
-  WITH CHECK (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency())));
 CREATE POLICY routes_update ON routes FOR UPDATE
-  USING (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency()))
-         OR (owner_agency = 1 AND (SELECT sahel_viewer_scope()) = 'member'))
-  WITH CHECK (sahel_may_write(owner_agency, (SELECT sahel_viewer_scope()), (SELECT sahel_viewer_agency()))
-              OR (owner_agency = 1 AND (SELECT sahel_viewer_scope()) = 'member'));
+  USING ((SELECT sahel_viewer_scope()) = 'member' AND owner_agency IN (1, (SELECT sahel_viewer_agency())))
+  WITH CHECK ((SELECT sahel_viewer_scope()) = 'member' AND owner_agency IN (1, (SELECT sahel_viewer_agency())));
 -- a route's history is readable exactly when the route is
 ALTER TABLE route_versions ENABLE ROW LEVEL SECURITY;
 CREATE POLICY route_versions_read ON route_versions FOR SELECT USING (EXISTS (SELECT 1 FROM routes r WHERE r.id = route_id));

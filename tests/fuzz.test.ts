@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type TestApp } from './helpers/build.ts'
 import { testDrivers } from './helpers/databases.ts'
+import { userWithToken } from './helpers/users.ts'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300)
 
@@ -170,14 +171,9 @@ describe.each(testDrivers())('fuzzing the access layer (AUTH=on) on %s', (driver
   let tried = 0
   beforeAll(async () => {
     t = await build(driver, { authMode: true })
-    const { insertToken, insertUser } = await import('../server/repos/auth.ts')
-    const { newToken, tokenHash } = await import('../server/auth/secrets.ts')
-    const user = await insertUser(t.app.serviceDb, { agencyId: 1, username: 'fuzz.admin', role: 'admin', passwordHash: null, expiresAt: null })
-    const secret = newToken('api')
-    await insertToken(t.app.serviceDb, user.id, 'api', tokenHash(secret), 'fuzz', new Date(Date.now() + 3600_000))
-    admin = { authorization: `Bearer ${secret}` }
+    admin = (await userWithToken(t.app.serviceDb, 1, 'fuzz.admin', 'admin')).headers
     // the user the generated changes and tokens go to (not the admin itself: revoking it would end the test)
-    target = (await insertUser(t.app.serviceDb, { agencyId: 1, username: 'fuzz.target', role: 'viewer', passwordHash: null, expiresAt: null })).id
+    target = (await userWithToken(t.app.serviceDb, 1, 'fuzz.target', 'viewer')).id
   })
   afterAll(async () => {
     console.log(`fuzz of the access layer (${driver}): ${tried} generated requests, no 5xx`)

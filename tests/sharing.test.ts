@@ -8,11 +8,11 @@ import { VectorTile } from '@mapbox/vector-tile'
 import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SHARING_LEVELS, type Sharing } from '../server/auth/access.ts'
-import { newToken, tokenHash } from '../server/auth/secrets.ts'
-import { insertAgency, insertToken, insertUser } from '../server/repos/auth.ts'
+import { insertAgency } from '../server/repos/auth.ts'
 import { build, type TestApp } from './helpers/build.ts'
 import { testDrivers } from './helpers/databases.ts'
 import { multipart } from './helpers/multipart.ts'
+import { userWithToken } from './helpers/users.ts'
 
 type Reader = 'niger' | 'mali' | 'chad' | 'embed'
 const READERS: Reader[] = ['niger', 'mali', 'chad', 'embed']
@@ -72,12 +72,7 @@ describe.each(testDrivers())('sharing levels on %s', (driver) => {
   beforeAll(async () => {
     t = await build(driver, { authMode: true })
     const db = t.app.serviceDb
-    const token = async (agencyId: number, username: string, role: 'viewer' | 'analyst' | 'admin') => {
-      const user = await insertUser(db, { agencyId, username, role, passwordHash: null, expiresAt: null })
-      const secret = newToken('api')
-      await insertToken(db, user.id, 'api', tokenHash(secret), 'test', new Date(Date.now() + 3600_000))
-      return { authorization: `Bearer ${secret}` }
-    }
+    const token = async (agencyId: number, username: string, role: 'viewer' | 'admin') => (await userWithToken(db, agencyId, username, role)).headers
     const police = await insertAgency(db, 'Niger border police', 'NER')
     const customs = await insertAgency(db, 'Niger customs', 'NER')
     const mali = await insertAgency(db, 'Mali gendarmerie', 'MLI')
@@ -231,15 +226,13 @@ describe.each(testDrivers())('sharing levels on %s', (driver) => {
   it('refuses a write a reader may not see: Chad cannot edit the national route', async () => {
     const edit = await t.app.inject({ method: 'PUT', url: `/api/routes/${records.national.routeId}`, headers: headers.owner, payload: {} })
     expect(edit.statusCode).toBe(400)
-    const chadAnalyst = await insertUser(t.app.serviceDb, { agencyId: chadAgencyId, username: 'tcd.analyst', role: 'analyst', passwordHash: null, expiresAt: null })
-    const secret = newToken('api')
-    await insertToken(t.app.serviceDb, chadAnalyst.id, 'api', tokenHash(secret), 'test', new Date(Date.now() + 3600_000))
+    const chadAnalyst = (await userWithToken(t.app.serviceDb, chadAgencyId, 'tcd.analyst', 'analyst')).headers
     const body = { name: 'Hijacked', family: 'central', kind: 'drugs', threats: ['drug_trafficking'], direction: 'forward', confidence: 'low', geometry: { type: 'LineString', coordinates: ROUTE_AT.national } }
-    const res = await t.app.inject({ method: 'PUT', url: `/api/routes/${records.national.routeId}`, headers: { authorization: `Bearer ${secret}` }, payload: body })
+    const res = await t.app.inject({ method: 'PUT', url: `/api/routes/${records.national.routeId}`, headers: chadAnalyst, payload: body })
     expect(res.statusCode).toBe(404)
     expect((await json('niger', `/api/routes/${records.national.routeId}`)).properties.name).toBe('Leak probe route national')
     // and a regional route of Niger is visible to Chad but not Chad's to change
-    const regional = await t.app.inject({ method: 'PUT', url: `/api/routes/${records.regional.routeId}`, headers: { authorization: `Bearer ${secret}` }, payload: body })
+    const regional = await t.app.inject({ method: 'PUT', url: `/api/routes/${records.regional.routeId}`, headers: chadAnalyst, payload: body })
     expect(regional.statusCode).toBe(404)
   })
 })
