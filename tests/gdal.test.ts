@@ -82,3 +82,33 @@ describe.runIf(gdalAvailable())('GDAL reads the service', () => {
     expect(Number(/Feature Count: (\d+)/.exec(out)![1])).toBeGreaterThan(0)
   })
 })
+
+describe.runIf(gdalAvailable())('GDAL reads the service with an API token (AUTH=on)', () => {
+  let t: TestApp
+  let base: string
+  let authorization: string
+  beforeAll(async () => {
+    t = await build('pglite', { authMode: true })
+    const { userWithToken } = await import('./helpers/users.ts')
+    authorization = (await userWithToken(t.app.serviceDb, 1, 'gdal.viewer', 'viewer')).headers.authorization
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' })
+  })
+  afterAll(async () => t?.close())
+
+  const ogrinfo = async (headers: string | null) =>
+    (
+      await promisify(execFile)('ogrinfo', ['-ro', '-so', `OAPIF:${base}/ogc`, 'routes'], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, GDAL_HTTP_TIMEOUT: '30', ...(headers ? { GDAL_HTTP_HEADERS: headers } : {}) },
+      })
+    ).stdout
+
+  it('reads a collection with the token in GDAL_HTTP_HEADERS, as the README says', async () => {
+    expect(await ogrinfo(`Authorization: ${authorization}`)).toMatch(/Feature Count: 26/)
+  })
+
+  it('gets nothing without the token', async () => {
+    await expect(ogrinfo(null)).rejects.toThrow(/401|Unauthorized|sign in/i)
+  })
+})
