@@ -1,5 +1,6 @@
 // npm run import -- FILE [--format auto|iom|acled|csv|geojson|kml|gpx] [--strict] [--dataset NAME]
 //   [--credit TEXT] [--threat CODE] [--map lat=COL,lng=COL,date=COL,category=COL,id=COL]
+//   [--agency NAME|ID] [--sharing national|bilateral|regional|public] [--partners ISO3,...]
 // Imports one incident file into the configured database (DATABASE_URL or the embedded DATA_DIR)
 // with a progress line, then prints the import report; exits 1 when nothing went in.
 import { basename } from 'node:path'
@@ -11,6 +12,8 @@ import { IMPORT_FORMATS, type ImportFormat } from '../server/geo/incident-parse/
 import { MAPPED_FIELDS, type MappedField } from '../server/geo/incident-parse/types.ts'
 import { THREATS } from '../server/geo/vocabulary.ts'
 import { importFile } from '../server/import/run-import.ts'
+import { agencyOwner, SECRETARIAT_AGENCY_ID, SHARING_LEVELS, SharingError, type Sharing } from '../server/auth/access.ts'
+import { listAgencies } from '../server/repos/auth.ts'
 
 function fail(message: string): never {
   console.error(`import: ${message}`)
@@ -27,6 +30,9 @@ async function main(): Promise<void> {
       credit: { type: 'string' },
       threat: { type: 'string' },
       map: { type: 'string' },
+      agency: { type: 'string' },
+      sharing: { type: 'string', default: 'regional' },
+      partners: { type: 'string', default: '' },
     },
   })
   if (positionals.length !== 1) fail('give exactly one FILE')
@@ -40,14 +46,28 @@ async function main(): Promise<void> {
     mapping[key as MappedField] = column
   }
 
+  if (!(SHARING_LEVELS as readonly string[]).includes(values.sharing!)) fail(`--sharing must be one of ${SHARING_LEVELS.join(', ')}, got "${values.sharing}"`)
+
   const config = loadConfig()
   const db = await openDb(config)
   const t0 = performance.now()
   try {
     await migrate(db)
+    // written for an agency (default: the secretariat), shared as asked
+    const agencies = await listAgencies(db)
+    const agency = values.agency === undefined ? agencies.find((a) => a.id === SECRETARIAT_AGENCY_ID) : agencies.find((a) => a.name === values.agency || String(a.id) === values.agency)
+    if (!agency) fail(`--agency: no agency named or numbered "${values.agency}" (npm run users -- agency list)`)
+    let owner
+    try {
+      owner = agencyOwner({ agencyId: agency.id, state: agency.state }, values.sharing as Sharing, values.partners!.split(','))
+    } catch (err) {
+      if (err instanceof SharingError) fail(`--${err.field}: ${err.message}`)
+      throw err
+    }
     const report = await importFile(db, {
       path: positionals[0],
       fileName: basename(positionals[0]),
+      owner,
       format,
       strict: values.strict,
       dataset: values.dataset,

@@ -3,7 +3,7 @@
 // that then signs requests to the service started on the same data folder. Each command is a
 // process of its own on the PGlite folder, so the service starts only after the last of them.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -140,6 +140,31 @@ describe('npm run users on a fresh embedded database', () => {
     expect(await refused(['agency', 'add', '--name', 'Niger border police', '--state', 'NER'])).toBe('users: --name: an agency named "Niger border police" exists')
     expect(await refused(['token', 'add', '--username', 'ner.import-bot', '--label', 'x'])).toBe('users: --username: user "ner.import-bot" is revoked')
     expect(await refused(['token', 'revoke', '--id', String(revokedTokenId)])).toBe(`users: --id: no live token with id ${revokedTokenId}`)
+  })
+
+  it('imports a file for an agency at a sharing level with npm run import', { timeout: SLOW }, async () => {
+    const csv = join(dataDir, '..', `cli-import-${process.pid}.csv`)
+    writeFileSync(csv, 'id,lat,lng,date,category\ncli-1,18.1,7.2,2024-01-02,drug_trafficking\n')
+    try {
+      const run = (args: string[]) =>
+        new Promise<Run>((resolve, reject) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', csv, ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } })
+          let stdout = ''
+          let stderr = ''
+          child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+          child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+          child.once('error', reject)
+          child.once('close', (code) => resolve({ code, stdout, stderr }))
+        })
+      const refusedRun = await run(['--agency', 'Niger border police', '--sharing', 'bilateral'])
+      expect(refusedRun.code).toBe(2)
+      expect(refusedRun.stderr).toContain('import: --partners: bilateral sharing needs at least one partner state other than your own')
+      const done = await run(['--agency', 'Niger border police', '--sharing', 'bilateral', '--partners', 'mli,NER'])
+      expect(done.code, done.stderr).toBe(0)
+      expect(JSON.parse(done.stdout.slice(0, done.stdout.lastIndexOf('}') + 1))).toMatchObject({ inserted: 1, owner_agency: 2, sharing: 'bilateral', partners: ['MLI'] })
+    } finally {
+      rmSync(csv, { force: true })
+    }
   })
 
   describe('the service started afterwards on the same folder', () => {

@@ -95,12 +95,17 @@ export class SharingError extends Error {
   }
 }
 
-/**
- * The owner of what a viewer writes, with the sharing asked for. Bilateral needs partners (other
- * member states); other levels take none.
- */
+/** The owner of what a viewer writes (the local analyst writes for the secretariat), with the sharing asked for. */
 export function recordOwner(viewer: Viewer, sharing: Sharing, partners: readonly string[] = []): RecordOwner {
   const agency = viewer.kind === 'user' ? { agencyId: viewer.agencyId, state: viewer.state } : { agencyId: SECRETARIAT_AGENCY_ID, state: null }
+  return agencyOwner(agency, sharing, partners)
+}
+
+/**
+ * The owner of what is written for an agency (of `state`), shared at `sharing`. Bilateral needs
+ * partners (other member states); other levels take none.
+ */
+export function agencyOwner(agency: { agencyId: number; state: string | null }, sharing: Sharing, partners: readonly string[] = []): RecordOwner {
   const unique = [...new Set(partners.map((p) => p.trim().toUpperCase()).filter((p) => p !== ''))]
   for (const p of unique) {
     if (!(MEMBER_STATES as readonly string[]).includes(p)) throw new SharingError('partners', `partners must be member states (${MEMBER_STATES.join(', ')}), got "${p}"`)
@@ -108,10 +113,10 @@ export function recordOwner(viewer: Viewer, sharing: Sharing, partners: readonly
   if (sharing === 'bilateral') {
     const others = unique.filter((p) => p !== agency.state)
     if (others.length === 0) throw new SharingError('partners', 'bilateral sharing needs at least one partner state other than your own')
-    return { ...agency, sharing, partners: others.sort() }
+    return { agencyId: agency.agencyId, state: agency.state, sharing, partners: others.sort() }
   }
   if (unique.length > 0) throw new SharingError('partners', `partners apply to bilateral sharing only, not ${sharing}`)
-  return { ...agency, sharing, partners: [] }
+  return { agencyId: agency.agencyId, state: agency.state, sharing, partners: [] }
 }
 
 /** The owner as SQL parameters, in the order every insert takes them: owner_agency, owner_state, sharing, partners. */
