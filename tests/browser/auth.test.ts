@@ -1,13 +1,14 @@
 // Sign-in with AUTH=on, in headless Chromium: the app asks for a sign-in before it loads any map
 // data, refuses a wrong password, draws the map for a right one with the user in the header,
-// signs out back to the form, hides what a role may not do, sends the "Shared with" choice of
+// signs out back to the form, asks for a sign-in again when the session is revoked while the page
+// is open (then reloads at the same state), hides what a role may not do, sends the "Shared with" choice of
 // imports and saved plans, and hands out embed codes whose token (sent as a bearer credential,
 // tiles included) draws the map for readers without a session, while the same embed without its
 // token says so. No request may leave the machine.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hashPassword } from '../../server/auth/secrets.ts'
-import { insertAgency, insertUser } from '../../server/repos/auth.ts'
+import { hashPassword, tokenHash } from '../../server/auth/secrets.ts'
+import { insertAgency, insertUser, revokeSession } from '../../server/repos/auth.ts'
 import { browserAvailable, openAppPage, startBrowserApp, type AppResponse, type BrowserApp } from '../helpers/browser.ts'
 
 const PASSWORD = 'dunes-of-the-tenere-42'
@@ -167,6 +168,46 @@ describe.runIf(browserAvailable())('sign-in in Chromium (AUTH=on)', () => {
     const saved = await page.evaluate((planId) => fetch(`/api/plans/${planId}`).then((r) => r.json()), id)
     expect([saved.sharing, saved.partners]).toEqual(['national', []])
     expect(await page.locator('#planner-sharing').isDisabled()).toBe(true)
+    await signOut()
+  })
+
+  it('asks for a sign-in again when the session is revoked, then reloads at the same state', async () => {
+    // Dirkou lies on the Central Mediterranean route; the view and the title are in the URL
+    await page.goto(`${app.origin}/?center=12.88,18.99&zoom=6&title=Night+patrol`)
+    await page.waitForSelector('#sign-in-form')
+    await signIn('moussa', PASSWORD)
+    await page.waitForSelector('body[data-map-ready="true"]', { timeout: 90_000 })
+    const state = new URL(page.url()).searchParams
+    expect([state.get('center'), state.get('zoom'), state.get('title')]).toEqual(['12.88,18.99', '6', 'Night patrol'])
+    // an admin revokes the session: the browser keeps its cookie, the service no longer accepts it
+    const cookie = (await app.browser.context.cookies(app.origin)).find((c) => c.name === 'sahel_session')
+    expect(cookie?.value).toMatch(/^srs_/)
+    await revokeSession(app.t.app.serviceDb, tokenHash(cookie!.value))
+    const before = app.responses.length
+    // a click on the route asks for its analysis, which the service now refuses
+    const point = await page.evaluate(() => (window as any).__map.project([12.88, 18.99]))
+    const box = (await page.locator('#map').boundingBox())!
+    await page.mouse.click(box.x + point.x, box.y + point.y)
+    await page.waitForSelector('#sign-in-form')
+    expect(await page.locator('#sign-in-notice').innerText()).toBe('Your session has ended; sign in again.')
+    expect(await page.locator('#app-main').isHidden()).toBe(true)
+    expect(await page.locator('#header-tools').isHidden()).toBe(true)
+    expect(await page.getByLabel('Username').inputValue()).toBe('moussa')
+    expect(dataAnswers(app.responses.slice(before))).toEqual([
+      { method: 'GET', path: expect.stringMatching(/^\/api\/routes\/[^/]+\/analysis\?corridor_km=\d+$/), status: 401 },
+    ])
+    // a new sign-in reloads the page at the same address, with the same view and title
+    await page.getByLabel('Password').fill(PASSWORD)
+    await Promise.all([page.waitForEvent('load'), page.click('#sign-in-submit')])
+    await page.waitForSelector('body[data-map-ready="true"]', { timeout: 90_000 })
+    expect(await page.locator('#sign-in').count()).toBe(0)
+    expect(await page.locator('#account-name').innerText()).toBe(`moussa · ${AGENCY}`)
+    const after = new URL(page.url()).searchParams
+    expect([after.get('center'), after.get('zoom'), after.get('title')]).toEqual(['12.88,18.99', '6', 'Night patrol'])
+    const view = await page.evaluate(() => ({ center: (window as any).__map.getCenter().toArray(), zoom: (window as any).__map.getZoom() }))
+    expect(view.center[0]).toBeCloseTo(12.88, 2)
+    expect(view.center[1]).toBeCloseTo(18.99, 2)
+    expect(view.zoom).toBeCloseTo(6, 5)
     await signOut()
   })
 

@@ -3,6 +3,7 @@
 
 import { ApiError } from './api.ts'
 import { authHeaders } from './auth/credentials.ts'
+import { noteStatus } from './auth/session.ts'
 
 /** A saved view as `POST /api/views` and `GET /api/views/:id` return it. */
 export interface SavedView {
@@ -26,6 +27,7 @@ export interface EmbedToken {
 
 async function bodyFrom<T>(response: Response, path: string, method: string): Promise<T> {
   if (!response.ok) {
+    noteStatus(response.status)
     const body: unknown = await response.json().catch(() => null)
     const message = (body as { message?: unknown } | null)?.message
     throw new ApiError(path, response.status, typeof message === 'string' ? message : undefined, method)

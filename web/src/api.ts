@@ -1,10 +1,11 @@
 // The service's HTTP API as the web app uses it: same origin, JSON, typed, with the page's
-// credential (auth/credentials.ts).
+// credential (auth/credentials.ts); a 401 also tells auth/session.ts the session has ended.
 
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson'
 import type { Confidence, Family, Kind, Threat } from '../../server/geo/vocabulary.ts'
 import type { PlaceRow } from '../../server/geo/route-analysis.ts'
 import { authHeaders } from './auth/credentials.ts'
+import { noteStatus } from './auth/session.ts'
 
 /** A named point the route passes through, in order of travel. */
 export interface Waypoint {
@@ -154,6 +155,7 @@ export class ApiError extends Error {
 }
 
 async function errorFrom(response: Response, path: string, method: string): Promise<ApiError> {
+  noteStatus(response.status)
   const body: unknown = await response.json().catch(() => null)
   const detail = typeof body === 'object' && body !== null && typeof (body as { message?: unknown }).message === 'string'
     ? (body as { message: string }).message

@@ -1,9 +1,9 @@
 // The web app's entry: reads the map state from the URL, asks the service who is signed in (with
-// AUTH=on, shows the sign-in form first and builds nothing of the map before), builds the map,
-// loads the route catalogue, and wires the legend, the route list, the toolbar (draw tool, border
-// picker), the header's share tools and account, and the panel to the map's selection, offering
-// only what the viewer's permissions allow. View, layers, filters, title and language are written
-// back to the URL as they change.
+// AUTH=on, shows the sign-in form first and builds nothing of the map before; again if the session
+// ends while the page is open), builds the map, loads the route catalogue, and wires the legend,
+// the route list, the toolbar (draw tool, border picker), the header's share tools and account,
+// and the panel to the map's selection, offering only what the viewer's permissions allow. View,
+// layers, filters, title and language are written back to the URL as they change.
 
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './styles.css'
@@ -17,7 +17,8 @@ import {
 import { renderAccount } from './auth/account.ts'
 import { fetchMe } from './auth/auth-api.ts'
 import { embedsNeedToken, mayDo, ownState } from './auth/me.ts'
-import { showSignIn } from './auth/sign-in.ts'
+import { watchSession } from './auth/session.ts'
+import { showSignIn, signInAgain } from './auth/sign-in.ts'
 import { showBorder, showLineAnalysis } from './map/analysis-overlay.ts'
 import { COUNTRY_LABELS_SOURCE } from './map/basemap-layers.ts'
 import { countryNameLookup } from './map/country-names.ts'
@@ -62,6 +63,9 @@ async function main(): Promise<void> {
   const onLanguage = (lang: Language) => location.assign(mapStateSearch({ ...store.get(), lang }))
   const me = (await fetchMe()) ?? (await showSignIn({ app: byId('app-main'), onLanguage }))
   const may = (permission: Permission) => mayDo(me, permission)
+  // A session that ends while the page is open (12 h, or revoked) makes the next API call answer
+  // 401: the form comes back and a sign-in reloads at the same URL, where the map state lives.
+  if (me.mode === 'user') watchSession(() => void signInAgain({ app: byId('app-main'), onLanguage, username: me.user?.username }))
   renderAccount(byId('account'), me)
   showStateProblems(problems)
   const map = createMap(byId('map'), location.origin, { locale: LOCALE, strings: S, view: initialState.view, compass: true })

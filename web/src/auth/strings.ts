@@ -15,6 +15,7 @@ export interface AuthStrings {
   wrongCredentials: string
   signInFailed: (message: string) => string
   serviceFailed: (message: string) => string
+  sessionEnded: string
   account: string
   role: (role: string) => string
   roles: Record<Role, string>
@@ -42,6 +43,7 @@ const en: AuthStrings = {
   wrongCredentials: 'Wrong username or password, or the account is revoked or expired.',
   signInFailed: (message) => `Signing in failed: ${message}`,
   serviceFailed: (message) => `The service could not be reached: ${message}`,
+  sessionEnded: 'Your session has ended; sign in again.',
   account: 'Account',
   role: (role) => `Role: ${role}`,
   roles: { viewer: 'viewer', analyst: 'analyst', planner: 'planner', admin: 'administrator' },
@@ -74,6 +76,7 @@ const fr: AuthStrings = {
   wrongCredentials: 'Nom d’utilisateur ou mot de passe incorrect, ou compte révoqué ou expiré.',
   signInFailed: (message) => `La connexion a échoué\u00a0: ${message}`,
   serviceFailed: (message) => `Le service est injoignable\u00a0: ${message}`,
+  sessionEnded: 'Votre session a pris fin\u00a0; reconnectez-vous.',
   account: 'Compte',
   role: (role) => `Rôle\u00a0: ${role}`,
   roles: { viewer: 'lecteur', analyst: 'analyste', planner: 'planificateur', admin: 'administrateur' },
@@ -116,6 +119,7 @@ const ar: AuthStrings = {
   wrongCredentials: 'اسم المستخدم أو كلمة المرور غير صحيحة، أو الحساب ملغى أو منتهي الصلاحية.',
   signInFailed: (message) => `تعذّر تسجيل الدخول: ${message}`,
   serviceFailed: (message) => `تعذّر الوصول إلى الخدمة: ${message}`,
+  sessionEnded: 'انتهت جلستك؛ سجّل الدخول من جديد.',
   account: 'الحساب',
   role: (role) => `الدور: ${role}`,
   roles: { viewer: 'مُطّلع', analyst: 'محلل', planner: 'مخطِّط', admin: 'مسؤول' },

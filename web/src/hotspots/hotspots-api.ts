@@ -3,6 +3,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson'
 import type { HotspotClass } from '../../../server/geo/gistar.ts'
 import { authHeaders } from '../auth/credentials.ts'
+import { noteStatus } from '../auth/session.ts'
 
 /** The credit line of a dataset with matching incidents; `url` its home page when known. */
 export interface Credit {
@@ -82,6 +83,7 @@ export const DEMO_DATASET = 'synthetic-demo'
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(url, { signal, headers: { accept: 'application/json', ...authHeaders(url) } })
   if (!response.ok) {
+    noteStatus(response.status)
     const body = await response.json().catch(() => null) as { message?: string } | null
     throw new Error(body?.message ?? `${response.status} ${response.statusText}`)
   }

@@ -1,6 +1,7 @@
 // The upload of an import file with XMLHttpRequest, whose upload progress events fetch() lacks.
 
 import { authHeaders } from '../auth/credentials.ts'
+import { noteStatus } from '../auth/session.ts'
 import type { ImportReport } from './import-report.ts'
 
 /** The answer of an upload: the report (also for 422, a rejected or failed import) or an error. */
@@ -24,6 +25,7 @@ export function uploadImport(
     xhr.upload.addEventListener('progress', (event) => handlers.onProgress(event.loaded, event.lengthComputable ? event.total : file.size))
     xhr.upload.addEventListener('load', () => handlers.onUploaded())
     xhr.addEventListener('load', () => {
+      noteStatus(xhr.status)
       let answer: (ImportReport & { message?: string }) | null = null
       try {
         answer = JSON.parse(xhr.responseText)

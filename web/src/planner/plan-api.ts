@@ -6,6 +6,7 @@ import type { Family, Threat } from '../../../server/geo/vocabulary.ts'
 import type { Sharing } from '../../../server/auth/access.ts'
 import { ApiError } from '../api.ts'
 import { authHeaders } from '../auth/credentials.ts'
+import { noteStatus } from '../auth/session.ts'
 
 /** The body of `POST /api/patrols/plan`, as the planner sends it. */
 export interface PlanBody {
@@ -87,6 +88,7 @@ async function call(method: 'GET' | 'POST', path: string, body?: unknown, signal
     signal,
   })
   if (response.ok) return response.json()
+  noteStatus(response.status)
   const error = (await response.json().catch(() => null)) as { message?: unknown; field?: unknown } | null
   throw new PlanApiError(
     path,
