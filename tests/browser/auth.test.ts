@@ -193,9 +193,11 @@ describe.runIf(browserAvailable())('sign-in in Chromium (AUTH=on)', () => {
     expect(await page.locator('#app-main').isHidden()).toBe(true)
     expect(await page.locator('#header-tools').isHidden()).toBe(true)
     expect(await page.getByLabel('Username').inputValue()).toBe('moussa')
-    expect(dataAnswers(app.responses.slice(before))).toEqual([
-      { method: 'GET', path: expect.stringMatching(/^\/api\/routes\/[^/]+\/analysis\?corridor_km=\d+$/), status: 401 },
-    ])
+    // the route's analysis was refused; whatever else the map asked meanwhile (a hotspot refresh
+    // after the click, depending on timing) was refused too: nothing answered with data
+    const answers = dataAnswers(app.responses.slice(before))
+    expect(answers).toContainEqual({ method: 'GET', path: expect.stringMatching(/^\/api\/routes\/[^/]+\/analysis\?corridor_km=\d+$/), status: 401 })
+    expect(answers.filter((a) => a.status !== 401)).toEqual([])
     // a new sign-in reloads the page at the same address, with the same view and title
     await page.getByLabel('Password').fill(PASSWORD)
     await Promise.all([page.waitForEvent('load'), page.click('#sign-in-submit')])
