@@ -125,6 +125,18 @@ describe.each(testDrivers())('access control on %s', (driver) => {
   }
 
   describe('sign-in', () => {
+    it('marks the session cookie Secure behind a trusted TLS proxy, and only there', async () => {
+      const proxied = await buildApp({ db: t.app.serviceDb, authMode: true, trustProxy: '127.0.0.1' })
+      try {
+        const https = { headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '10.9.0.7' } }
+        expect(String((await login('ner.viewer', PASSWORD, https, proxied)).headers['set-cookie'])).toMatch(/; Secure$/)
+        // the same header from a client the service does not trust changes nothing
+        expect(String((await login('ner.viewer', PASSWORD, https)).headers['set-cookie'])).not.toMatch(/Secure/)
+      } finally {
+        await proxied.close()
+      }
+    })
+
     it('signs in with a password: an HttpOnly SameSite=Lax session cookie, then /api/auth/me names the user and agency', async () => {
       const res = await login('ner.viewer')
       expect(res.statusCode, res.body).toBe(200)

@@ -62,16 +62,27 @@ export function installAccessControl(app: FastifyInstance, options: { authMode: 
   let key: Promise<string> | null = null
   const signingKey = () => (key ??= embedKey(serviceDb).catch((err) => ((key = null), Promise.reject(err))))
 
+  // Saved views are written once and never change: an embed's plan is looked up once per view,
+  // not on every tile. Bounded: views with embed tokens are few; past the cap it starts over.
+  const embedPlans = new Map<string, number | null>()
+  async function embedPlan(viewId: string): Promise<number | null | undefined> {
+    if (embedPlans.has(viewId)) return embedPlans.get(viewId)
+    const view = await getView(serviceDb, viewId)
+    if (!view) return undefined
+    const plan = Number(view.params.plan)
+    if (embedPlans.size >= 10_000) embedPlans.clear()
+    embedPlans.set(viewId, Number.isInteger(plan) && plan > 0 ? plan : null)
+    return embedPlans.get(viewId)
+  }
+
   async function resolve(request: FastifyRequest): Promise<Viewer | 'invalid'> {
     const credential = credentialOf(request)
     if (credential === null) return { kind: 'anonymous' }
     if (credential.startsWith(TOKEN_PREFIX.embed)) {
       const claims = verifyEmbedToken(credential, await signingKey(), Math.floor(Date.now() / 1000))
       if (!claims) return 'invalid'
-      const view = await getView(serviceDb, claims.view)
-      if (!view) return 'invalid'
-      const plan = Number(view.params.plan)
-      return { kind: 'embed', viewId: claims.view, planId: Number.isInteger(plan) && plan > 0 ? plan : null }
+      const planId = await embedPlan(claims.view)
+      return planId === undefined ? 'invalid' : { kind: 'embed', viewId: claims.view, planId }
     }
     return (await viewerByTokenHash(serviceDb, tokenHash(credential))) ?? 'invalid'
   }
@@ -82,6 +93,11 @@ export function installAccessControl(app: FastifyInstance, options: { authMode: 
   app.addHook('onRequest', async (request) => {
     if (!authMode) {
       request.viewer = { kind: 'local' }
+      return
+    }
+    // the app's files, fonts and the embed page shell carry no data: no credential lookup for them
+    if (!GUARDED.test(request.url)) {
+      request.viewer = { kind: 'anonymous' }
       return
     }
     const viewer = await resolve(request)

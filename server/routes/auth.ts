@@ -42,7 +42,8 @@ function sessionCookie(request: FastifyRequest, value: string, maxAgeS: number):
 }
 
 // Compared against when the user does not exist, so a wrong name takes as long as a wrong password.
-const NO_USER_HASH = hashPassword(newToken('api'))
+// Made at the first login, not at start-up: scrypt costs ~100 ms and AUTH=off never needs it.
+let noUserHash: Promise<string> | null = null
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -58,7 +59,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const user = await loginUser(app.serviceDb, request.body.username.trim().toLowerCase())
-      const ok = await verifyPassword(request.body.password, user?.passwordHash ?? (await NO_USER_HASH))
+      const ok = await verifyPassword(request.body.password, user?.passwordHash ?? (await (noUserHash ??= hashPassword(newToken('api')))))
       if (!user || !user.passwordHash || !ok) return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'wrong username or password, or the account is revoked or expired' })
       const token = newToken('session')
       const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000)
