@@ -30,7 +30,7 @@ function run(command: string, args: string[]): void {
 function main(): void {
   run(process.execPath, ['--import', 'tsx', 'scripts/build-geodata.ts', ...(force ? ['--force'] : [])])
 
-  const webInputs = ['web/src', 'web/index.html', 'web/vite.config.ts', 'server/geo/vocabulary.ts', 'package-lock.json']
+  const webInputs = ['web/src', 'web/index.html', 'web/vite.config.ts', 'shared', 'package-lock.json']
   if (force || newest(webInputs) > oldest(['web/dist/index.html'])) {
     run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])
     console.log('web/dist built')

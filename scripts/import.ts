@@ -10,9 +10,9 @@ import { migrate } from '../server/db/migrate.ts'
 import { openDb } from '../server/db/open.ts'
 import { IMPORT_FORMATS, type ImportFormat } from '../server/geo/incident-parse/formats.ts'
 import { MAPPED_FIELDS, type MappedField } from '../server/geo/incident-parse/types.ts'
-import { THREATS } from '../server/geo/vocabulary.ts'
+import { THREATS } from '../shared/vocabulary.ts'
 import { importFile } from '../server/import/run-import.ts'
-import { agencyOwner, SECRETARIAT_AGENCY_ID, SHARING_LEVELS, SharingError, type Sharing } from '../server/auth/access.ts'
+import { agencyOwner, SECRETARIAT_AGENCY_ID, SHARING_LEVELS, SharingError, type Sharing } from '../shared/access.ts'
 import { listAgencies } from '../server/repos/auth.ts'
 
 function fail(message: string): never {

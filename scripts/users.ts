@@ -14,7 +14,7 @@
 // With the embedded driver, stop the service while this runs: PGlite is single-process, and two
 // processes on one DATA_DIR corrupt it. Exits 2 on a bad argument, naming it; 1 on other errors.
 import { parseArgs } from 'node:util'
-import { MEMBER_STATES, ROLES, type Role } from '../server/auth/access.ts'
+import { MEMBER_STATES, ROLES, type Role } from '../shared/access.ts'
 import { hashPassword, newToken, tokenHash } from '../server/auth/secrets.ts'
 import { ConfigError, loadConfig } from '../server/config.ts'
 import { migrate } from '../server/db/migrate.ts'

@@ -1,6 +1,6 @@
 // The foundation API through app.inject, against every driver under test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CONFIDENCE, FAMILIES, KINDS, MEMBER_STATES } from '../server/geo/vocabulary.ts'
+import { CONFIDENCE, FAMILIES, KINDS, MEMBER_STATES } from '../shared/vocabulary.ts'
 import { build, type TestApp } from './helpers/build.ts'
 import { testDrivers } from './helpers/databases.ts'
 

@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync'
 import { XMLParser } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { distanceKm } from '../server/geo/great-circle.ts'
+import { distanceKm } from '../shared/great-circle.ts'
 import { seedDemoIncidents } from '../server/import/seed-demo.ts'
 import { build, type TestApp } from './helpers/build.ts'
 import { testDrivers } from './helpers/databases.ts'

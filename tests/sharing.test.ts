@@ -7,7 +7,7 @@
 import { VectorTile } from '@mapbox/vector-tile'
 import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SHARING_LEVELS, type Sharing } from '../server/auth/access.ts'
+import { SHARING_LEVELS, type Sharing } from '../shared/access.ts'
 import { insertAgency } from '../server/repos/auth.ts'
 import { build, type TestApp } from './helpers/build.ts'
 import { testDrivers } from './helpers/databases.ts'

@@ -112,8 +112,8 @@ export async function giStarZone(): Promise<void> {
   const code = `
     import { polygonToCells } from 'h3-js'
     import { readFileSync } from 'node:fs'
-    const { giStar } = await import(${JSON.stringify(new URL('../server/geo/gistar.ts', import.meta.url).pathname)})
-    const { mulberry32 } = await import(${JSON.stringify(new URL('../server/geo/prng.ts', import.meta.url).pathname)})
+    const { giStar } = await import(${JSON.stringify(new URL('../../shared/gistar.ts', import.meta.url).pathname)})
+    const { mulberry32 } = await import(${JSON.stringify(new URL('../../server/geo/prng.ts', import.meta.url).pathname)})
     const zone = JSON.parse(readFileSync(${JSON.stringify(`${GEODATA_DIR}build/zone.geojson`)}, 'utf8')).features[0].geometry
     const rss0 = process.memoryUsage().rss
     let t = performance.now()

@@ -4,7 +4,7 @@
 // request Db (db/scoped-db.ts) turns into row-level security. With AUTH=off (loopback only) every
 // request is the local analyst, with every permission and an unrestricted database.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { dbScopeOf, mayDo, type Permission, type Viewer } from './access.ts'
+import { dbScopeOf, mayDo, type Permission, type Viewer } from '../../shared/access.ts'
 import { runInScope } from './request-scope.ts'
 import { TOKEN_PREFIX, tokenHash, verifyEmbedToken } from './secrets.ts'
 import type { Db } from '../db/types.ts'

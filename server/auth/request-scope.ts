@@ -2,7 +2,7 @@
 // (AsyncLocalStorage), so the one database wrapper below every repo can apply it: no handler has
 // to remember to, and none can forget.
 import { AsyncLocalStorage } from 'node:async_hooks'
-import type { DbScope } from './access.ts'
+import type { DbScope } from '../../shared/access.ts'
 
 const storage = new AsyncLocalStorage<DbScope>()
 

@@ -3,7 +3,7 @@
 // policies of migrations/007_access.sql read. Repos and handlers get this Db and nothing else, so
 // no endpoint, tile, export or static map can read a row its viewer may not. Outside a request
 // (or if the request context were ever lost) the scope is public: failing closed, never open.
-import type { DbScope } from '../auth/access.ts'
+import type { DbScope } from '../../shared/access.ts'
 import { currentScope } from '../auth/request-scope.ts'
 import { sqlFile } from './sql-files.ts'
 import type { Db, Tx } from './types.ts'

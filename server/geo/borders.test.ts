@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Topology } from 'topojson-specification'
 import { extractBorders } from './borders.ts'
 import type { CountryRecord } from './countries.ts'
-import { MEMBER_STATES } from './vocabulary.ts'
+import { MEMBER_STATES } from '../../shared/vocabulary.ts'
 
 const require = createRequire(import.meta.url)
 const topology = require('world-atlas/countries-10m.json') as Topology

@@ -4,7 +4,7 @@ import { booleanClockwise } from '@turf/turf'
 import { describe, expect, it } from 'vitest'
 import type { Topology } from 'topojson-specification'
 import { countryFeatures, type CountryRecord } from './countries.ts'
-import { MEMBER_STATES } from './vocabulary.ts'
+import { MEMBER_STATES } from '../../shared/vocabulary.ts'
 import { areaKm2 } from './zone.ts'
 
 const require = createRequire(import.meta.url)

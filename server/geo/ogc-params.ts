@@ -1,6 +1,6 @@
 // The OGC API Features query parameters that need more than a schema: bbox (4 or 6 numbers,
 // CRS84) and datetime (an instant, or an interval with open ends as ".." or empty).
-import { type Bbox, parseBbox } from './bbox.ts'
+import { type Bbox, parseBbox } from '../../shared/bbox.ts'
 
 export interface Interval {
   /** inclusive start, or null for an open start */

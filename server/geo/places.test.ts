@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import { buildPlaces, missingNames, positionKey } from './places.ts'
-import { ANALYSIS_BBOX } from './vocabulary.ts'
+import { ANALYSIS_BBOX } from '../../shared/vocabulary.ts'
 import type { CityRow, HubEntry } from './waypoints.ts'
 
 const require = createRequire(import.meta.url)

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { nearestPointOnLine, point } from '@turf/turf'
 import { describe, expect, it } from 'vitest'
 import { buildRouteFeatures, validateCatalogue, type RouteSource } from './route-catalogue.ts'
-import { FAMILIES, KINDS } from './vocabulary.ts'
+import { FAMILIES, KINDS } from '../../shared/vocabulary.ts'
 import { buildGazetteer, type CityRow, type HubEntry } from './waypoints.ts'
 
 const require = createRequire(import.meta.url)

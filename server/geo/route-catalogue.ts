@@ -1,8 +1,8 @@
 // The curated route catalogue (geodata/routes.source.json) checked against the vocabularies and
 // turned into GeoJSON LineStrings through its resolved waypoints.
 import type { Feature, LineString } from 'geojson'
-import { CONFIDENCE, FAMILIES, KINDS, THREATS, type Confidence, type Family, type Kind, type Threat } from './vocabulary.ts'
-import { densifyGreatCircle, polylineKm } from './great-circle.ts'
+import { CONFIDENCE, FAMILIES, KINDS, THREATS, type Confidence, type Family, type Kind, type Threat } from '../../shared/vocabulary.ts'
+import { densifyGreatCircle, polylineKm } from '../../shared/great-circle.ts'
 import { resolveWaypoints, type Gazetteer, type WaypointRef } from './waypoints.ts'
 
 export interface RouteSource {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mulberry32 } from './prng.ts'
 import { syntheticIncidents, type SyntheticRoute } from './synthetic.ts'
-import { THREATS } from './vocabulary.ts'
+import { THREATS } from '../../shared/vocabulary.ts'
 
 const routes: SyntheticRoute[] = [
   {

@@ -1,6 +1,6 @@
 // Synthetic demo incidents along the catalogue routes, so a fresh install's first screen is not
 // empty. Deterministic for a given random generator (pass mulberry32(seed)); never real events.
-import { polylineKm } from './great-circle.ts'
+import { polylineKm } from '../../shared/great-circle.ts'
 import { gaussian } from './prng.ts'
 import type { ParsedIncident } from './incident-parse/types.ts'
 

@@ -1,11 +1,11 @@
 // Emerging hot spot analysis over H3 cells: per time bin a Gi* z-score for every cell of the
 // study area (FDR-corrected, significant at 90%), then per cell a Mann-Kendall trend of its
 // z-scores and an Emerging Hot Spot category (see emerging.ts and docs/hotspots.md).
-import { emergingCell, type BinState, type EmergingCategory } from './emerging.ts'
-import { bhAdjust } from './fdr.ts'
-import { giStarZ, neighbourhoods } from './gistar.ts'
-import type { MannKendall } from './mann-kendall.ts'
-import { twoSidedP } from './normal.ts'
+import { emergingCell, type BinState, type EmergingCategory } from '../../shared/emerging.ts'
+import { bhAdjust } from '../../shared/fdr.ts'
+import { giStarZ, neighbourhoods } from '../../shared/gistar.ts'
+import type { MannKendall } from '../../shared/mann-kendall.ts'
+import { twoSidedP } from '../../shared/normal.ts'
 
 export interface TrendCell {
   h3: string

@@ -1,8 +1,8 @@
 // Incident rows in the two wire forms the database takes: JSON arrays for the batched INSERT
 // (both drivers) and PostgreSQL COPY text lines (server driver).
-import { storedCells } from '../geo/h3-cells.ts'
+import { storedCells } from '../../shared/h3-cells.ts'
 import type { ParsedIncident } from '../geo/incident-parse/types.ts'
-import type { RecordOwner } from '../auth/access.ts'
+import type { RecordOwner } from '../../shared/access.ts'
 
 /** The columns of sql/incidents/upsert-batch.sql, in order, cells as decimal text. */
 export function jsonRow(i: ParsedIncident): unknown[] {

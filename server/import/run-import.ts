@@ -1,7 +1,7 @@
 // One import: sniff the format, skip a file already imported, then stream-parse and write in
 // batches inside one transaction (COPY on the server driver). A fatal error or a strict import
 // with rejected rows rolls everything back and leaves only the import record saying why.
-import { secretariatOwner, type RecordOwner } from '../auth/access.ts'
+import { secretariatOwner, type RecordOwner } from '../../shared/access.ts'
 import { CsvError, parse } from 'csv-parse'
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'

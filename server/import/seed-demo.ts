@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { FeatureCollection, LineString } from 'geojson'
-import { secretariatOwner } from '../auth/access.ts'
+import { secretariatOwner } from '../../shared/access.ts'
 import type { Db } from '../db/types.ts'
 import { mulberry32 } from '../geo/prng.ts'
 import { SYNTHETIC_CREDIT, SYNTHETIC_DATASET, syntheticIncidents, type SyntheticRoute } from '../geo/synthetic.ts'

@@ -4,8 +4,8 @@
 import type { Geometry, LineString, MultiLineString, Position } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
-import { degreeMargin, locateAlong, partLengthsKm } from '../geo/along.ts'
-import { type CountryKmRow, type CrossingRow, countryShares, orderCrossings, orderPlaces, overlapExtent, type PlaceRow } from '../geo/route-analysis.ts'
+import { degreeMargin, locateAlong, partLengthsKm } from '../../shared/along.ts'
+import { type CountryKmRow, type CrossingRow, countryShares, orderCrossings, orderPlaces, overlapExtent, type PlaceRow } from '../../shared/route-analysis.ts'
 import { OPERATIONAL_ZONE_ID } from './zones.ts'
 
 export interface AnalysisOptions {

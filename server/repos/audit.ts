@@ -1,6 +1,6 @@
 // The audit log: who imported, edited, exported and planned what. Written on the service's own
 // connection after the action succeeded; read by admins.
-import type { Viewer } from '../auth/access.ts'
+import type { Viewer } from '../../shared/access.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Queryable } from '../db/types.ts'
 

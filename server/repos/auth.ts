@@ -1,6 +1,6 @@
 // Agencies, users, tokens and sessions. Runs on the service's own connection (never the
 // request-scoped one): the request role cannot read credentials at all.
-import type { Role, UserViewer } from '../auth/access.ts'
+import type { Role, UserViewer } from '../../shared/access.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Queryable } from '../db/types.ts'
 

@@ -1,5 +1,5 @@
 // Import records: what each file brought in, what it rejected and why, and dataset credits.
-import { ownerParams, type RecordOwner, type Sharing } from '../auth/access.ts'
+import { ownerParams, type RecordOwner, type Sharing } from '../../shared/access.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import { bumpVersion } from './versions.ts'
 import type { Db, Queryable } from '../db/types.ts'

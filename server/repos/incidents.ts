@@ -1,5 +1,5 @@
 // Incidents: batched writes for the importer and GeoJSON reads for the API.
-import { ownerParams, type RecordOwner } from '../auth/access.ts'
+import { ownerParams, type RecordOwner } from '../../shared/access.ts'
 import type { Feature, Point } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db, Queryable, Tx } from '../db/types.ts'

@@ -3,7 +3,7 @@
 import type { Feature, Geometry } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
-import type { Bbox } from '../geo/bbox.ts'
+import type { Bbox } from '../../shared/bbox.ts'
 import type { Interval } from '../geo/ogc-params.ts'
 
 export type FilterType = 'string' | 'integer' | 'boolean'

@@ -1,6 +1,6 @@
 // Patrol siting data: candidate cells filtered by PostGIS (border bands, countries, drawn and
 // excluded polygons), incident and route demand, the country of demand cells, and saved plans.
-import { ownerParams, type RecordOwner } from '../auth/access.ts'
+import { ownerParams, type RecordOwner } from '../../shared/access.ts'
 import type { LineString, MultiPolygon, Polygon, Position } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'

@@ -1,5 +1,5 @@
 // The route catalogue as GeoJSON features.
-import { ownerParams, type RecordOwner } from '../auth/access.ts'
+import { ownerParams, type RecordOwner } from '../../shared/access.ts'
 import type { Feature, LineString } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db, Queryable } from '../db/types.ts'

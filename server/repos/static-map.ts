@@ -3,9 +3,9 @@
 // Composes the layer repos; the SQL stays in theirs.
 import type { LineString, MultiLineString, MultiPolygon } from 'geojson'
 import type { Db } from '../db/types.ts'
-import type { Bbox } from '../geo/bbox.ts'
-import { giStar } from '../geo/gistar.ts'
-import type { MapState } from '../geo/map-state.ts'
+import type { Bbox } from '../../shared/bbox.ts'
+import { giStar } from '../../shared/gistar.ts'
+import type { MapState } from '../../shared/map-state.ts'
 import type { BasemapCountry } from '../geo/static-map/basemap.ts'
 import type { MapCell, MapPlace, MapPlan } from '../geo/static-map/overlays.ts'
 import type { StaticMapData } from '../geo/static-map/render.ts'

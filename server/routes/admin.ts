@@ -3,7 +3,7 @@
 // agencies. Token secrets are shown once, at creation; only their hash is kept.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { MEMBER_STATES, ROLES, SECRETARIAT_AGENCY_ID, type Role, type Viewer } from '../auth/access.ts'
+import { MEMBER_STATES, ROLES, SECRETARIAT_AGENCY_ID, type Role, type Viewer } from '../../shared/access.ts'
 import { hashPassword, newToken, tokenHash } from '../auth/secrets.ts'
 import { BadRequestError } from '../http-errors.ts'
 import { audit, listAudit } from '../repos/audit.ts'

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { permissionsOf, type Viewer } from '../auth/access.ts'
+import { permissionsOf, type Viewer } from '../../shared/access.ts'
 import { credentialOf, SESSION_COOKIE } from '../auth/access-control.ts'
 import { hashPassword, newToken, TOKEN_PREFIX, tokenHash, verifyPassword } from '../auth/secrets.ts'
 import { audit } from '../repos/audit.ts'

@@ -2,10 +2,10 @@
 // GET /api/hotspots/trends: emerging hot spot categories per cell over month or quarter bins.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { giStar, HOTSPOT_CLASSES } from '../geo/gistar.ts'
+import { giStar, HOTSPOT_CLASSES } from '../../shared/gistar.ts'
 import { binSequence } from '../geo/time-bins.ts'
 import { emergingHotspots } from '../geo/trends.ts'
-import { EMERGING_PATTERNS } from '../geo/emerging.ts'
+import { EMERGING_PATTERNS } from '../../shared/emerging.ts'
 import { aggregateCellBins, aggregateCells, creditsFor, hotspotLimits, SUM_FIELDS, type SumField } from '../repos/hotspots.ts'
 import { FilterQuery, parseFilter } from './incidents.ts'
 import { ErrorRef } from './schemas.ts'

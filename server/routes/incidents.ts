@@ -2,8 +2,8 @@
 // incident filters (bbox, dates, threat, source, route family) the hotspot routes share.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { parseBbox } from '../geo/bbox.ts'
-import { FAMILIES, THREATS } from '../geo/vocabulary.ts'
+import { parseBbox } from '../../shared/bbox.ts'
+import { FAMILIES, THREATS } from '../../shared/vocabulary.ts'
 import { BadRequestError, parseField } from '../http-errors.ts'
 import { getIncident, listIncidents, type IncidentFilter } from '../repos/incidents.ts'
 import { ErrorRef } from './schemas.ts'

@@ -1,7 +1,7 @@
 // The map state as request fields: one optional string per query parameter of
-// server/geo/map-state.ts, and the parse that turns a bad state into a 400 naming the field.
+// shared/map-state.ts, and the parse that turns a bad state into a 400 naming the field.
 import { Type } from 'typebox'
-import { LANGUAGES, MAP_LAYERS, MapStateError, parseMapState, type MapState } from '../geo/map-state.ts'
+import { LANGUAGES, MAP_LAYERS, MapStateError, parseMapState, type MapState } from '../../shared/map-state.ts'
 import { BadRequestError } from '../http-errors.ts'
 
 const text = (description: string, maxLength = 500) => Type.Optional(Type.String({ maxLength, description }))

@@ -4,7 +4,7 @@
 import { audit } from '../repos/audit.ts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type, type Static } from 'typebox'
-import type { MapState } from '../geo/map-state.ts'
+import type { MapState } from '../../shared/map-state.ts'
 import { renderStaticMap, staticMapFrame, type StaticMap } from '../geo/static-map/render.ts'
 import { BadRequestError } from '../http-errors.ts'
 import { svgToPng } from '../render/png.ts'

@@ -1,7 +1,7 @@
 // TypeBox schemas of the patrol siting API: the plan request, the plan, and saved plans.
 import { Ownership, SharingOptions } from './sharing.ts'
 import { Type, type Static } from 'typebox'
-import { FAMILIES, THREATS } from '../geo/vocabulary.ts'
+import { FAMILIES, THREATS } from '../../shared/vocabulary.ts'
 import { SUM_FIELDS } from '../repos/hotspots.ts'
 import { ISO3 } from './schemas.ts'
 

@@ -1,7 +1,7 @@
 // GET /api/places?q=&bbox=&limit=: GeoNames towns and curated desert hubs by name and area.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { parseBbox } from '../geo/bbox.ts'
+import { parseBbox } from '../../shared/bbox.ts'
 import { parseField } from '../http-errors.ts'
 import { searchPlaces } from '../repos/places.ts'
 import { ErrorRef, FeatureCollection } from './schemas.ts'

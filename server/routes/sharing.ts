@@ -1,6 +1,6 @@
 // The sharing fields every writable record takes (incident imports, routes, plans) and shows.
 import { Type } from 'typebox'
-import { MEMBER_STATES, recordOwner, SHARING_LEVELS, SharingError, type RecordOwner, type Sharing, type Viewer } from '../auth/access.ts'
+import { MEMBER_STATES, recordOwner, SHARING_LEVELS, SharingError, type RecordOwner, type Sharing, type Viewer } from '../../shared/access.ts'
 import { BadRequestError } from '../http-errors.ts'
 
 /** Request fields: the sharing level and, for bilateral, the partner states (comma-separated ISO3). */

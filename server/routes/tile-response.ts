@@ -3,7 +3,7 @@
 // the data changes and a new tile after. Empty tiles are 204.
 import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { dbScopeOf, scopeKey } from '../auth/access.ts'
+import { dbScopeOf, scopeKey } from '../../shared/access.ts'
 import { dataVersions } from '../repos/versions.ts'
 
 export const MVT_TYPE = 'application/vnd.mapbox-vector-tile'

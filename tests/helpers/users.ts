@@ -1,6 +1,6 @@
 // Users with API tokens, straight into the database (the service's own connection), for tests
 // and benchmarks that need signed-in callers without going through the admin API.
-import type { Role } from '../../server/auth/access.ts'
+import type { Role } from '../../shared/access.ts'
 import { newToken, tokenHash } from '../../server/auth/secrets.ts'
 import type { Db } from '../../server/db/types.ts'
 import { insertToken, insertUser } from '../../server/repos/auth.ts'

@@ -2,8 +2,8 @@
 // credential (auth/credentials.ts); a 401 also tells auth/session.ts the session has ended.
 
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson'
-import type { Confidence, Family, Kind, Threat } from '../../server/geo/vocabulary.ts'
-import type { PlaceRow } from '../../server/geo/route-analysis.ts'
+import type { Confidence, Family, Kind, Threat } from '../../shared/vocabulary.ts'
+import type { PlaceRow } from '../../shared/route-analysis.ts'
 import { authHeaders } from './auth/credentials.ts'
 import { noteStatus } from './auth/session.ts'
 

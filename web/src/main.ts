@@ -8,8 +8,8 @@
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './styles.css'
 import type * as maplibregl from 'maplibre-gl'
-import type { Permission } from '../../server/auth/access.ts'
-import type { Language } from '../../server/geo/map-state.ts'
+import type { Permission } from '../../shared/access.ts'
+import type { Language } from '../../shared/map-state.ts'
 import {
   ApiError, fetchBorderRoutes, fetchBorders, fetchCountries, fetchRouteAnalysis, fetchRoutes, postLineAnalysis,
   type BorderCollection, type CountryCollection, type RouteCollection, type RouteFeature,
@@ -23,7 +23,7 @@ import { showBorder, showLineAnalysis } from './map/analysis-overlay.ts'
 import { COUNTRY_LABELS_SOURCE } from './map/basemap-layers.ts'
 import { countryNameLookup } from './map/country-names.ts'
 import { createMap } from './map/create-map.ts'
-import { countryLabelPoints } from './map/label-point.ts'
+import { countryLabelPoints } from '../../shared/label-point.ts'
 import { applyMapState } from './map/apply-state.ts'
 import { TOGGLE_LAYER_IDS } from './map/layer-toggles.ts'
 import { linesBounds, routeBounds, toMapRoutes } from './map/route-features.ts'

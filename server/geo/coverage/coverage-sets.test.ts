@@ -1,8 +1,8 @@
 import type { Position } from 'geojson'
 import { describe, expect, it } from 'vitest'
-import { distanceKm } from '../great-circle.ts'
+import { distanceKm } from '../../../shared/great-circle.ts'
 import { mulberry32 } from '../prng.ts'
-import { destination } from './circle.ts'
+import { destination } from '../../../shared/geodesic-circle.ts'
 import { buildCoverage, coveredWeight, spacedFromExisting, spacingRespected } from './coverage-sets.ts'
 import { PointIndex } from './point-index.ts'
 

@@ -3,7 +3,7 @@
 // and which candidate pairs are closer than the minimum spacing. Stored as CSR arrays so a
 // 100,000-candidate instance stays a few typed arrays.
 import type { Position } from 'geojson'
-import { distanceKm } from '../great-circle.ts'
+import { distanceKm } from '../../../shared/great-circle.ts'
 import { bucketDegFor, PointIndex } from './point-index.ts'
 
 export interface CoverageInstance {

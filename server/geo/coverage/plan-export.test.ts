@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import { distanceKm } from '../great-circle.ts'
+import { distanceKm } from '../../../shared/great-circle.ts'
 import { csvCell, type ExportPlan, planCsv, planGeoJson, planKml } from './plan-export.ts'
 
 const PLAN: ExportPlan = {

@@ -1,7 +1,7 @@
 // A saved plan as files a GPS or GIS loads: GeoJSON (sites and their geodesic coverage circles),
 // CSV (one row per site) and KML (a folder of sites and a folder of circles).
 import type { Feature, FeatureCollection } from 'geojson'
-import { geodesicCircle } from './circle.ts'
+import { geodesicCircle } from '../../../shared/geodesic-circle.ts'
 
 export interface ExportSite {
   order: number

@@ -3,7 +3,7 @@
 // the points whose haversine distance is at most r. Exact, not approximate; no antimeridian wrap
 // (the Sahel-Sahara is far from it).
 import type { Position } from 'geojson'
-import { distanceKm, EARTH_RADIUS_KM } from '../great-circle.ts'
+import { distanceKm, EARTH_RADIUS_KM } from '../../../shared/great-circle.ts'
 
 const KM_PER_DEG = (Math.PI / 180) * EARTH_RADIUS_KM
 

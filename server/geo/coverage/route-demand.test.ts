@@ -1,6 +1,6 @@
 import { cellToLatLng, getResolution, gridDistance } from 'h3-js'
 import { describe, expect, it } from 'vitest'
-import { polylineKm } from '../great-circle.ts'
+import { polylineKm } from '../../../shared/great-circle.ts'
 import { routeKmPerCell } from './route-demand.ts'
 
 const AGADEZ_SABHA: [number, number][] = [

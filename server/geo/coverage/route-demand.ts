@@ -2,7 +2,7 @@
 // leg's km goes to the cell holding its midpoint, so the cells' km sum to the line's length.
 import { getHexagonEdgeLengthAvg, latLngToCell, UNITS } from 'h3-js'
 import type { Position } from 'geojson'
-import { densifyGreatCircle, distanceKm, interpolate } from '../great-circle.ts'
+import { densifyGreatCircle, distanceKm, interpolate } from '../../../shared/great-circle.ts'
 
 /**
  * Km of the given lines ([lng, lat] vertices) inside each H3 cell at h3Res, keyed by cell (hex).

@@ -1,5 +1,5 @@
 // Field parsers shared by the formats: counts, dates, coordinates, threat names, row ids.
-import { THREATS } from '../vocabulary.ts'
+import { THREATS } from '../../../shared/vocabulary.ts'
 import type { DatePrecision } from './types.ts'
 
 /** Thrown by field parsers; the mapper turns it into a rejection naming the field. */

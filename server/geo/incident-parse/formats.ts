@@ -3,9 +3,9 @@ import { ACLED_CREDIT, ACLED_DATASET, acledMapper, isAcledHeader } from './acled
 import { IOM_CREDIT, IOM_DATASET, iomMapper, isIomHeader } from './iom.ts'
 import { genericCsvMapper } from './record.ts'
 import type { ParseOptions, RowMapper } from './types.ts'
+import type { ImportFormat } from '../../../shared/import-formats.ts'
 
-export const IMPORT_FORMATS = ['auto', 'iom', 'acled', 'csv', 'geojson', 'kml', 'gpx'] as const
-export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+export { IMPORT_FORMATS, type ImportFormat } from '../../../shared/import-formats.ts'
 export type CsvFormat = 'iom' | 'acled' | 'csv'
 
 /** The format of a file from its name, and for CSV from its header; 'auto' resolved. */

@@ -1,5 +1,5 @@
 // IOM Missing Migrants "Migration route" labels mapped to the catalogue's route families.
-import type { Family } from '../vocabulary.ts'
+import type { Family } from '../../../shared/vocabulary.ts'
 
 const IOM_ROUTE_FAMILIES: Record<string, Family> = {
   'sahara desert crossing': 'sahara',

@@ -2,9 +2,9 @@
 // country outlines, the land-borders layer and country labels in the map's language.
 import { geoPath, type GeoProjection } from 'd3-geo'
 import type { MultiLineString, MultiPolygon } from 'geojson'
-import { BASEMAP_COLOURS as C } from '../../../web/src/map/palette.ts'
-import { countryLabelPoints } from '../../../web/src/map/label-point.ts'
-import type { Language } from '../map-state.ts'
+import { BASEMAP_COLOURS as C } from '../../../shared/palette.ts'
+import { countryLabelPoints } from '../../../shared/label-point.ts'
+import type { Language } from '../../../shared/map-state.ts'
 import { rewindForD3, type Rect } from './projection.ts'
 import { n1, textEl, textWidthPx } from './svg.ts'
 

@@ -1,8 +1,8 @@
 // Map furniture: classification banners, title block, north arrow, geodesic scale bar and the
 // footer with the date and data credits. Positions mirror for Arabic (right-to-left).
 import type { GeoProjection } from 'd3-geo'
-import { distanceKm } from '../great-circle.ts'
-import type { Language } from '../map-state.ts'
+import { distanceKm } from '../../../shared/great-circle.ts'
+import type { Language } from '../../../shared/map-state.ts'
 import type { Rect } from './projection.ts'
 import { longDate, words } from './strings.ts'
 import { n1, textEl, textWidthPx, wrapText } from './svg.ts'

@@ -1,9 +1,9 @@
 // The legend of a static map: one or more entries per layer actually drawn, never one for a
 // layer that is not, so the legend always matches the picture.
-import { FAMILIES, KINDS } from '../vocabulary.ts'
-import { routeColour } from '../../../web/src/map/palette.ts'
-import { BASEMAP_COLOURS as C } from '../../../web/src/map/palette.ts'
-import type { Language, MapLayer } from '../map-state.ts'
+import { FAMILIES, KINDS } from '../../../shared/vocabulary.ts'
+import { routeColour } from '../../../shared/palette.ts'
+import { BASEMAP_COLOURS as C } from '../../../shared/palette.ts'
+import type { Language, MapLayer } from '../../../shared/map-state.ts'
 import { CLASS_COLOURS, COUNT_RAMP, INCIDENT_COLOUR, PLAN_COLOUR, ZONE_COLOUR } from './overlays.ts'
 import type { Rect } from './projection.ts'
 import { words } from './strings.ts'

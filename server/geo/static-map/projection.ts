@@ -3,8 +3,8 @@
 // RFC 7946, so every polygon is rewound before it is drawn.
 import { geoMercator, type GeoProjection } from 'd3-geo'
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson'
-import type { Bbox } from '../bbox.ts'
-import type { MapState } from '../map-state.ts'
+import type { Bbox } from '../../../shared/bbox.ts'
+import type { MapState } from '../../../shared/map-state.ts'
 
 /** A rectangle in SVG px. */
 export interface Rect {

@@ -1,6 +1,6 @@
 import { geoArea } from 'd3-geo'
 import { describe, expect, it } from 'vitest'
-import { parseMapState } from '../map-state.ts'
+import { parseMapState } from '../../../shared/map-state.ts'
 import { niceBelow } from './furniture.ts'
 import { countBreaks, cellFill } from './overlays.ts'
 import { densifyRing, fitProjection, rewindForD3, viewBbox } from './projection.ts'

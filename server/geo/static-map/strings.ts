@@ -1,6 +1,6 @@
 // The words of a static map in English, French and Arabic: legend, scale, date and credits.
 // Country names come from the data (name_en, name_fr, name_ar); these are the map's own words.
-import type { Language } from '../map-state.ts'
+import type { Language } from '../../../shared/map-state.ts'
 
 interface Words {
   legend: string

@@ -1,6 +1,6 @@
 // SVG building blocks of the static maps: escaped text, attributes and text elements that
 // render the same in browsers and in resvg (the PNG renderer), Arabic included.
-import type { Language } from '../map-state.ts'
+import type { Language } from '../../../shared/map-state.ts'
 
 /** Escapes text for SVG/XML content and attribute values. */
 export function escapeXml(text: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PERMISSIONS } from '../../../server/auth/access.ts'
+import { PERMISSIONS } from '../../../shared/access.ts'
 import { accountLabel, embedsNeedToken, mayDo, ownState, type Me } from './me.ts'
 
 const LOCAL: Me = { mode: 'local', permissions: [...PERMISSIONS] }

@@ -1,7 +1,7 @@
 // Who the page is signed in as, as `GET /api/auth/me` answers, and what that lets the UI offer.
 // Pure, so what each role sees is tested without a browser.
 
-import type { Permission, Role } from '../../../server/auth/access.ts'
+import type { Permission, Role } from '../../../shared/access.ts'
 
 /** `GET /api/auth/me`: local (AUTH=off, no sign-in), a signed-in user, or an embed token. */
 export interface Me {

@@ -1,7 +1,7 @@
 // The "Shared with" control of the import dialog and the planner's save: the sharing level
 // (default regional) and, for bilateral, a checkbox list of the partner member states.
 
-import { SHARING_LEVELS, type Sharing } from '../../../server/auth/access.ts'
+import { SHARING_LEVELS, type Sharing } from '../../../shared/access.ts'
 import { h } from '../ui/dom.ts'
 import { LOCALE } from '../ui/strings.ts'
 import { DEFAULT_SHARING, partnerChoices, sharingProblem, type SharingChoice } from './sharing.ts'

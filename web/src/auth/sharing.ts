@@ -2,7 +2,7 @@
 // for bilateral, the partner member states, as the service's `sharing` and `partners` fields
 // (server/routes/sharing.ts). Pure.
 
-import { MEMBER_STATES, type Sharing } from '../../../server/auth/access.ts'
+import { MEMBER_STATES, type Sharing } from '../../../shared/access.ts'
 
 export interface SharingChoice {
   sharing: Sharing

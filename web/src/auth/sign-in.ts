@@ -3,7 +3,7 @@
 // session ends while the app is open, the form comes back over it, and a sign-in reloads the page
 // at the same URL, where the map state lives.
 
-import { LANGUAGES, type Language } from '../../../server/geo/map-state.ts'
+import { LANGUAGES, type Language } from '../../../shared/map-state.ts'
 import { ApiError } from '../api.ts'
 import { h } from '../ui/dom.ts'
 import { LOCALE, S } from '../ui/strings.ts'

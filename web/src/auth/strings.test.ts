@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { LANGUAGES } from '../../../server/geo/map-state.ts'
-import { ROLES, SHARING_LEVELS } from '../../../server/auth/access.ts'
+import { LANGUAGES } from '../../../shared/map-state.ts'
+import { ROLES, SHARING_LEVELS } from '../../../shared/access.ts'
 import { authStrings } from './strings.ts'
 
 /** Every leaf as [path, text], functions called with a sample argument. */

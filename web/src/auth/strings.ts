@@ -2,7 +2,7 @@
 // from ui/strings.ts as the planner and hotspot strings are. Member state names come from the
 // countries the map loads (`nameOf`), falling back to ISO3.
 
-import type { Role, Sharing } from '../../../server/auth/access.ts'
+import type { Role, Sharing } from '../../../shared/access.ts'
 import type { Locale } from '../ui/strings.ts'
 
 export interface AuthStrings {

@@ -5,7 +5,7 @@
 
 import * as maplibregl from 'maplibre-gl'
 import { cellToParent, latLngToCell } from 'h3-js'
-import type { MapState } from '../../../server/geo/map-state.ts'
+import type { MapState } from '../../../shared/map-state.ts'
 import { incidentCounts, incidentDate, incidentSourceUrl } from '../incidents/incident-format.ts'
 import { h } from '../ui/dom.ts'
 import { cellBbox } from './cell-geometry.ts'
@@ -135,7 +135,7 @@ function sparkline(cell: TrendCell): SVGSVGElement {
 
 function renderIncidents(section: HTMLElement, page: IncidentPage | null, ctx: CellPopupContext, cell: HotspotCell): void {
   const t = ctx.strings
-  // The service stores each incident's cells as parents of its res-9 cell (server/geo/h3-cells.ts);
+  // The service stores each incident's cells as parents of its res-9 cell (shared/h3-cells.ts);
   // H3 parents do not tile exactly, so the same rule keeps the list to the cell's count.
   const inCell = (page?.features ?? []).filter((f) => cellToParent(latLngToCell(f.geometry.coordinates[1], f.geometry.coordinates[0], 9), ctx.res) === cell.h3)
   section.dataset.state = 'ready'

@@ -4,7 +4,7 @@
 // so hot and cold read as opposites and "not significant" as neutral.
 
 import type { ExpressionSpecification } from 'maplibre-gl'
-import { HOTSPOT_CLASSES, type HotspotClass } from '../../../server/geo/gistar.ts'
+import { HOTSPOT_CLASSES, type HotspotClass } from '../../../shared/gistar.ts'
 
 /** The count ramp, lightest first (ColorBrewer YlOrRd, 6 classes). */
 export const COUNT_RAMP = ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'] as const

@@ -1,7 +1,7 @@
 // The incident filters: threats and source datasets as checkboxes (none ticked = all), and the
 // route families, which follow the migration routes ticked in the legend (the state's `families`).
 
-import { THREATS } from '../../../server/geo/vocabulary.ts'
+import { THREATS } from '../../../shared/vocabulary.ts'
 import { h } from '../ui/dom.ts'
 import type { HotspotStrings } from './strings.ts'
 

@@ -2,7 +2,7 @@
 // incident points), the statistic (count or Gi*), the cell size (follow the zoom or pinned),
 // the colour key of what is drawn (shown over the map), the time range, the filters and the data credits.
 
-import type { HotspotClass } from '../../../server/geo/gistar.ts'
+import type { HotspotClass } from '../../../shared/gistar.ts'
 import { h } from '../ui/dom.ts'
 import { breakLabels, CLASS_COLOURS, HOTSPOT_CLASSES, rampColours } from './colour-ramps.ts'
 import type { Credit } from './hotspots-api.ts'

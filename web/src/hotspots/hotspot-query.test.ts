@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseMapState } from '../../../server/geo/map-state.ts'
+import { parseMapState } from '../../../shared/map-state.ts'
 import { bboxParam, filterParams, hotspotsUrl, hotspotTilesUrl, incidentsUrl, trendsUrl } from './hotspot-query.ts'
 
 const state = parseMapState({ threats: 'drug_trafficking,arms_proliferation', sources: 'iom-mmp', families: 'central', from: '2020-01-01', to: '2020-06-30' })

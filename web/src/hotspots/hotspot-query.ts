@@ -2,7 +2,7 @@
 // threats, sources, route families and time range become the API's `threat`, `source`,
 // `route_family`, `from` and `to` (lists comma-separated; an empty list means all).
 
-import type { MapState } from '../../../server/geo/map-state.ts'
+import type { MapState } from '../../../shared/map-state.ts'
 
 /** [west, south, east, north] in degrees. */
 export type Bbox = [number, number, number, number]

@@ -1,7 +1,7 @@
 // The hotspot, trend and incident answers the layer reads, typed, fetched from the same origin.
 
 import type { Feature, FeatureCollection, Point } from 'geojson'
-import type { HotspotClass } from '../../../server/geo/gistar.ts'
+import type { HotspotClass } from '../../../shared/gistar.ts'
 import { authHeaders } from '../auth/credentials.ts'
 import { noteStatus } from '../auth/session.ts'
 

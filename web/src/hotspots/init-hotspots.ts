@@ -4,8 +4,8 @@
 // `from`/`to`), which the controls write back so the URL keeps them.
 
 import type * as maplibregl from 'maplibre-gl'
-import type { MapState } from '../../../server/geo/map-state.ts'
-import { ANALYSIS_BBOX } from '../../../server/geo/vocabulary.ts'
+import type { MapState } from '../../../shared/map-state.ts'
+import { ANALYSIS_BBOX } from '../../../shared/vocabulary.ts'
 import type { SharingFieldOptions } from '../auth/sharing-field.ts'
 import { createImportDialog } from '../imports/import-dialog.ts'
 import { createIncidentView } from '../incidents/incident-view.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EMERGING_PATTERNS } from '../../../server/geo/emerging.ts'
+import { EMERGING_PATTERNS } from '../../../shared/emerging.ts'
 import { categoryName, hotspotStrings } from './strings.ts'
 
 describe('hotspot strings', () => {

@@ -2,8 +2,8 @@
 // points and the import dialog, in English, French and Arabic. Kept apart from ui/strings*.ts;
 // vocabulary names (threats, route families) come from there.
 
-import type { HotspotClass } from '../../../server/geo/gistar.ts'
-import type { EmergingPattern } from '../../../server/geo/emerging.ts'
+import type { HotspotClass } from '../../../shared/gistar.ts'
+import type { EmergingPattern } from '../../../shared/emerging.ts'
 import type { Locale } from '../ui/strings.ts'
 
 export interface HotspotStrings {

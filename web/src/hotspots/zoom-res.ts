@@ -1,7 +1,7 @@
 // Which H3 resolution the hotspot layer shows: the one the service picks for the tiles at the
 // map's zoom (a cell ~20–30 px across), unless the user pinned one (`hres` in the map state).
 
-import { resolutionForZoom } from '../../../server/geo/h3-cells.ts'
+import { resolutionForZoom } from '../../../shared/h3-cells.ts'
 
 /** Resolutions the hotspot endpoints accept. */
 export const HOTSPOT_RESOLUTIONS = [3, 4, 5, 6, 7, 8] as const

@@ -3,7 +3,7 @@
 // rejected rows with line, field and reason, and the dataset's credit line. The import is shared
 // as chosen under "Shared with" (default regional).
 
-import type { ImportFormat } from '../../../server/geo/incident-parse/formats.ts'
+import type { ImportFormat } from '../../../shared/import-formats.ts'
 import { createSharingField, type SharingFieldOptions } from '../auth/sharing-field.ts'
 import { describeSharing, sharingFields } from '../auth/sharing.ts'
 import { authStrings } from '../auth/strings.ts'
@@ -13,7 +13,7 @@ import { h } from '../ui/dom.ts'
 import { progressText, reportHeading, reportRows, shownRejections, type ImportReport } from './import-report.ts'
 import { uploadImport } from './upload.ts'
 
-/** The formats offered, as `POST /api/imports` names them (server/geo/incident-parse/formats.ts). */
+/** The formats offered, as `POST /api/imports` names them (shared/import-formats.ts). */
 const FORMATS = ['auto', 'iom', 'acled', 'csv', 'geojson', 'kml', 'gpx'] as const satisfies readonly ImportFormat[]
 const FORMAT_NAMES: Record<Exclude<ImportFormat, 'auto'>, string> = {
   iom: 'IOM Missing Migrants (CSV)', acled: 'ACLED (CSV)', csv: 'CSV', geojson: 'GeoJSON', kml: 'KML', gpx: 'GPX',

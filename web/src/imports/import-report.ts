@@ -2,7 +2,7 @@
 // line, field and reason, the dataset's credit, and the upload's progress. Pure, so the wording
 // is tested without a DOM.
 
-import type { Sharing } from '../../../server/auth/access.ts'
+import type { Sharing } from '../../../shared/access.ts'
 import type { HotspotStrings } from '../hotspots/strings.ts'
 
 /** The answer of `POST /api/imports` and `GET /api/imports/:id`. */

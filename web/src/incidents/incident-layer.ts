@@ -8,7 +8,7 @@ import { FONT_BOLD } from '../map/fonts.ts'
 import { getJson, type IncidentPage, type IncidentProperties } from '../hotspots/hotspots-api.ts'
 import { incidentsUrl, type Bbox } from '../hotspots/hotspot-query.ts'
 import { INCIDENT_MIN_ZOOM } from '../hotspots/zoom-res.ts'
-import type { MapState } from '../../../server/geo/map-state.ts'
+import type { MapState } from '../../../shared/map-state.ts'
 
 export const INCIDENTS_SOURCE = 'incidents'
 /** Cluster bubbles, their counts, and single incidents; browser tests query them. */

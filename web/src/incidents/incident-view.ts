@@ -3,8 +3,8 @@
 // zooms into a clicked cluster.
 
 import * as maplibregl from 'maplibre-gl'
-import type { MapState } from '../../../server/geo/map-state.ts'
-import { ANALYSIS_BBOX } from '../../../server/geo/vocabulary.ts'
+import type { MapState } from '../../../shared/map-state.ts'
+import { ANALYSIS_BBOX } from '../../../shared/vocabulary.ts'
 import { incidentItem } from '../hotspots/cell-popup.ts'
 import { incidentsUrl, type Bbox } from '../hotspots/hotspot-query.ts'
 import type { IncidentProperties } from '../hotspots/hotspots-api.ts'

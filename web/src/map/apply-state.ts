@@ -2,7 +2,7 @@
 // which basemap layers are visible. Shared by the app and the embed, so both draw one state alike.
 
 import type * as maplibregl from 'maplibre-gl'
-import type { MapState } from '../../../server/geo/map-state.ts'
+import type { MapState } from '../../../shared/map-state.ts'
 import { enabledGroups, TOGGLE_STATE_LAYER } from '../state/legend-state.ts'
 import type { LayerToggle } from '../ui/legend.ts'
 import { TOGGLE_LAYER_IDS } from './layer-toggles.ts'

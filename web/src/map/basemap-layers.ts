@@ -2,11 +2,11 @@
 // calm sand-and-sea backdrop under the routes, with labels above them.
 
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl'
-import { ANALYSIS_BBOX } from '../../../server/geo/vocabulary.ts'
+import { ANALYSIS_BBOX } from '../../../shared/vocabulary.ts'
 import type { Locale } from '../ui/strings.ts'
 import { FONT_BOLD, FONT_REGULAR } from './fonts.ts'
 import { graticule } from './graticule.ts'
-import { BASEMAP_COLOURS as C } from './palette.ts'
+import { BASEMAP_COLOURS as C } from '../../../shared/palette.ts'
 
 /** The vector tile layers the service publishes; each MVT holds one source-layer of that name. */
 export const TILE_LAYERS = ['countries', 'borders', 'places'] as const

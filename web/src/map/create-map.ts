@@ -4,7 +4,7 @@
 
 import * as maplibregl from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
-import type { MapState } from '../../../server/geo/map-state.ts'
+import type { MapState } from '../../../shared/map-state.ts'
 import { authorizeMapRequest } from '../auth/credentials.ts'
 import { directionOf, type Locale, type UiStrings } from '../ui/strings.ts'
 import { ICON_PIXEL_RATIO, MAP_IMAGES } from './map-images.ts'

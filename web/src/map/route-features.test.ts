@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sampleRoute } from '../test-fixtures.ts'
-import { FAMILY_COLOURS } from './palette.ts'
+import { FAMILY_COLOURS } from '../../../shared/palette.ts'
 import { linesBounds, routeBounds, toMapRoutes, toMapWaypoints } from './route-features.ts'
 
 describe('toMapRoutes', () => {

@@ -4,7 +4,7 @@
 
 import type { FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson'
 import type { RouteCollection, RouteFeature } from '../api.ts'
-import { routeColour } from './palette.ts'
+import { routeColour } from '../../../shared/palette.ts'
 
 /** The properties the route layers' expressions read. */
 export interface MapRouteProperties {

@@ -1,9 +1,9 @@
 // The legend's route groups: one per migration family and one per corridor kind. A group is
 // both a legend entry (a colour) and a toggle (a term of the route layers' filter).
 
-import { FAMILIES, type Family, type Kind } from '../../../server/geo/vocabulary.ts'
+import { FAMILIES, type Family, type Kind } from '../../../shared/vocabulary.ts'
 import type { ExpressionSpecification } from 'maplibre-gl'
-import { CORRIDOR_KINDS, FAMILY_COLOURS, KIND_COLOURS } from './palette.ts'
+import { CORRIDOR_KINDS, FAMILY_COLOURS, KIND_COLOURS } from '../../../shared/palette.ts'
 
 /** A legend group: migration routes of one family, or corridors of one kind. */
 export type RouteGroup =

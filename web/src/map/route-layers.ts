@@ -5,7 +5,7 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl'
 import { FONT_BOLD } from './fonts.ts'
 import { ROUTE_ARROW_IMAGE } from './map-images.ts'
-import { BASEMAP_COLOURS as C, routeColourExpression } from './palette.ts'
+import { BASEMAP_COLOURS as C, routeColourExpression } from '../../../shared/palette.ts'
 
 export const ROUTES_SOURCE = 'routes'
 export const WAYPOINTS_SOURCE = 'waypoints'

@@ -2,8 +2,8 @@
 // it, and the export links of a saved plan. A refused request throws a `PlanApiError` carrying
 // the field the service names (`body.k`, `body.candidates.border_pairs.0`, ...).
 
-import type { Family, Threat } from '../../../server/geo/vocabulary.ts'
-import type { Sharing } from '../../../server/auth/access.ts'
+import type { Family, Threat } from '../../../shared/vocabulary.ts'
+import type { Sharing } from '../../../shared/access.ts'
 import { ApiError } from '../api.ts'
 import { authHeaders } from '../auth/credentials.ts'
 import { noteStatus } from '../auth/session.ts'

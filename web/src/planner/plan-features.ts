@@ -4,7 +4,7 @@
 
 import type { Feature, FeatureCollection, Point, Polygon, Position } from 'geojson'
 import { cellToBoundary } from 'h3-js'
-import { geodesicCircle } from '../../../server/geo/coverage/circle.ts'
+import { geodesicCircle } from '../../../shared/geodesic-circle.ts'
 import type { PlanSite } from './plan-api.ts'
 import type { Post } from './plan-form.ts'
 

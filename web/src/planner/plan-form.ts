@@ -1,7 +1,7 @@
 // The planner form's values and the plan request they make, both ways (a saved plan refills the
 // form), and which form field a service error names. Pure: tested without a DOM.
 
-import type { Family, Threat } from '../../../server/geo/vocabulary.ts'
+import type { Family, Threat } from '../../../shared/vocabulary.ts'
 import type { PlanBody } from './plan-api.ts'
 
 /** An existing post, kept fixed by the solver. */

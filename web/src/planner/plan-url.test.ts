@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_MAP_STATE } from '../../../server/geo/map-state.ts'
+import { DEFAULT_MAP_STATE } from '../../../shared/map-state.ts'
 import { mapStateSearch, readMapState } from '../state/url-state.ts'
 import { planIdOf, withPlanId } from './plan-url.ts'
 

@@ -1,6 +1,6 @@
 // The saved plan in the map state: `plan=<id>` and the `plan` layer, so a shared link reopens it.
 
-import type { MapState } from '../../../server/geo/map-state.ts'
+import type { MapState } from '../../../shared/map-state.ts'
 import { withLayer } from '../state/legend-state.ts'
 
 /** The state showing saved plan `id`, or no plan for null. */

@@ -2,7 +2,7 @@
 // It reads into and fills from a `PlannerForm`, and shows a service error next to the field it
 // names. Existing posts are added by the panel (map clicks) and removed here.
 
-import { FAMILIES, THREATS, type Family, type Threat } from '../../../server/geo/vocabulary.ts'
+import { FAMILIES, THREATS, type Family, type Threat } from '../../../shared/vocabulary.ts'
 import type { BorderOption } from '../ui/border-picker.ts'
 import { h } from '../ui/dom.ts'
 import { S } from '../ui/strings.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LANGUAGES } from '../../../server/geo/map-state.ts'
+import { LANGUAGES } from '../../../shared/map-state.ts'
 import { plannerStrings } from './strings.ts'
 
 /** Every leaf as [path, text], functions called with sample arguments. */

@@ -4,8 +4,8 @@
 // list meaning all. Unchecking every group takes `routes` out of `layers`. The basemap toggles
 // are the `places` and `borders` layers; the waypoints of a selected route are not part of it.
 
-import { MAP_LAYERS, type MapLayer, type MapState } from '../../../server/geo/map-state.ts'
-import { FAMILIES, KINDS } from '../../../server/geo/vocabulary.ts'
+import { MAP_LAYERS, type MapLayer, type MapState } from '../../../shared/map-state.ts'
+import { FAMILIES, KINDS } from '../../../shared/vocabulary.ts'
 import { ROUTE_GROUPS } from '../map/route-groups.ts'
 import type { LayerToggle } from '../ui/legend.ts'
 

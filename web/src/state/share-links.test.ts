@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_MAP_STATE, parseMapState } from '../../../server/geo/map-state.ts'
+import { DEFAULT_MAP_STATE, parseMapState } from '../../../shared/map-state.ts'
 import { embedSnippet, escapeAttribute, exportLinks, staticPngUrl } from './share-links.ts'
 
 describe('embedSnippet', () => {

@@ -1,7 +1,7 @@
 // The links the app hands out for a map state: the iframe snippet of a saved view, the static
 // PNG and the data exports. Pure, so their exact text is tested without a browser.
 
-import { mapStateToParams, type MapLayer, type MapState } from '../../../server/geo/map-state.ts'
+import { mapStateToParams, type MapLayer, type MapState } from '../../../shared/map-state.ts'
 
 /**
  * An `<iframe>` of the saved view `viewId`, `widthPx` by `heightPx`, on the service at `origin`;

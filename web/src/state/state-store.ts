@@ -1,7 +1,7 @@
 // The app's one map state, kept in the URL: every change replaces the query string (no history
 // entry per pan), so reloading or sharing the address restores the same map.
 
-import type { MapState } from '../../../server/geo/map-state.ts'
+import type { MapState } from '../../../shared/map-state.ts'
 import { mapStateSearch } from './url-state.ts'
 
 export interface StateStore {

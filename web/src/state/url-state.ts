@@ -4,7 +4,7 @@
 
 import {
   MapStateError, mapStateToParams, parseMapState, type MapState,
-} from '../../../server/geo/map-state.ts'
+} from '../../../shared/map-state.ts'
 
 /** A state read from a URL, with the fields whose values were refused and reset. */
 export interface ReadState {

@@ -2,7 +2,7 @@
 // crossings, shared corridors and the places along the line. No state, no requests.
 
 import type { BorderCrossing, LineAnalysis, PlaceAlong, SharedCorridor } from '../api.ts'
-import { routeColour } from '../map/palette.ts'
+import { routeColour } from '../../../shared/palette.ts'
 import { countryBarSegments, formatShare } from './country-bar.ts'
 import { h } from './dom.ts'
 import { formatKm, formatKmNumber } from './format.ts'

@@ -3,7 +3,7 @@
 
 import type { BorderRoute, BorderRoutes } from '../api.ts'
 import { borderCrossingMarkers, type CrossingMarkers } from '../map/crossing-features.ts'
-import { routeColour } from '../map/palette.ts'
+import { routeColour } from '../../../shared/palette.ts'
 import { crossingItem } from './analysis-render.ts'
 import { h } from './dom.ts'
 import { formatKm } from './format.ts'

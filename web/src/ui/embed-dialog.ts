@@ -3,7 +3,7 @@
 // clipboard API is missing on plain-http intranet hosts. Title and size edits save again. When
 // the service needs sign-in, the code carries a signed embed token valid for the days chosen.
 
-import { mapStateToParams, type MapState } from '../../../server/geo/map-state.ts'
+import { mapStateToParams, type MapState } from '../../../shared/map-state.ts'
 import { createEmbedToken, saveView } from '../api-views.ts'
 import { authStrings } from '../auth/strings.ts'
 import { embedSnippet } from '../state/share-links.ts'

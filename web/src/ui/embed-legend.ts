@@ -1,7 +1,7 @@
 // The embed's legend: only what the map draws. Route groups shown by the state that have routes,
 // the confidence and direction keys when routes are drawn, and land borders when they are.
 
-import type { MapState } from '../../../server/geo/map-state.ts'
+import type { MapState } from '../../../shared/map-state.ts'
 import { ROUTE_GROUPS } from '../map/route-groups.ts'
 import { enabledGroups } from '../state/legend-state.ts'
 import { h } from './dom.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { THREATS } from '../../../server/geo/vocabulary.ts'
+import { THREATS } from '../../../shared/vocabulary.ts'
 import { formatAreaKm2, formatCountries, formatDirection, formatKm, formatKmNumber, formatSourceCitation, formatThreats, isSafeLink } from './format.ts'
 import { stringsFor } from './strings.ts'
 

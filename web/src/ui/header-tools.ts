@@ -2,8 +2,8 @@
 // switcher. Links are built when used, from the state as it is at that moment. Each tool shows
 // only when the viewer may use it (share, export).
 
-import type { Permission } from '../../../server/auth/access.ts'
-import { LANGUAGES, type Language, type MapState } from '../../../server/geo/map-state.ts'
+import type { Permission } from '../../../shared/access.ts'
+import { LANGUAGES, type Language, type MapState } from '../../../shared/map-state.ts'
 import { exportLinks, staticPngUrl, type ExportDataset } from '../state/share-links.ts'
 import { h } from './dom.ts'
 import { LOCALE, S } from './strings.ts'

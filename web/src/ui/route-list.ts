@@ -2,7 +2,7 @@
 // from the keyboard as well as by clicking the map.
 
 import type { RouteCollection } from '../api.ts'
-import { routeColour } from '../map/palette.ts'
+import { routeColour } from '../../../shared/palette.ts'
 import { ROUTE_GROUPS, routeGroupKey } from '../map/route-groups.ts'
 import { h } from './dom.ts'
 import { S } from './strings.ts'

@@ -3,7 +3,7 @@
 // where it came from. The same panel shows a drawn line's analysis and a border's crossings.
 
 import type { RouteFeature } from '../api.ts'
-import { routeColour } from '../map/palette.ts'
+import { routeColour } from '../../../shared/palette.ts'
 import { h } from './dom.ts'
 import { formatCountries, formatDirection, formatKm, formatSourceCitation, formatThreats, isSafeLink, vocabularyLabel } from './format.ts'
 import { LOCALE, S } from './strings.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { LANGUAGES } from '../../../server/geo/map-state.ts'
-import { CONFIDENCE, FAMILIES, KINDS, THREATS } from '../../../server/geo/vocabulary.ts'
+import { LANGUAGES } from '../../../shared/map-state.ts'
+import { CONFIDENCE, FAMILIES, KINDS, THREATS } from '../../../shared/vocabulary.ts'
 import { directionOf, en, stringsFor, type UiStrings } from './strings.ts'
 
 /** Every leaf of a table as [path, value], functions called with sample arguments. */

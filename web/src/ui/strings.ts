@@ -2,8 +2,8 @@
 // (strings-fr.ts, strings-ar.ts). Data (route names, descriptions) is not here. The page picks
 // its locale once, from the map state, before anything is rendered (`setLocale`).
 
-import type { Language } from '../../../server/geo/map-state.ts'
-import type { Confidence, Family, Kind, Threat } from '../../../server/geo/vocabulary.ts'
+import type { Language } from '../../../shared/map-state.ts'
+import type { Confidence, Family, Kind, Threat } from '../../../shared/vocabulary.ts'
 import { ar } from './strings-ar.ts'
 import { fr } from './strings-fr.ts'
 

@@ -2,7 +2,7 @@
 // colour-vision deficiencies) for migration families, and darker, distinct hues for the
 // trafficking corridors; confidence is carried by dash and width, never by colour alone.
 
-import { FAMILIES, KINDS, type Family, type Kind } from '../../../server/geo/vocabulary.ts'
+import { FAMILIES, KINDS, type Family, type Kind } from './vocabulary.ts'
 import type { ExpressionSpecification } from 'maplibre-gl'
 
 /** Migration routes are coloured by family (Okabe-Ito). */

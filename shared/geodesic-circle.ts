@@ -1,7 +1,7 @@
 // Geodesic circles on the sphere (R = 6371.0088 km, as great-circle.ts): the reach of a patrol
 // base drawn as a polygon whose every vertex lies exactly radiusKm from the centre.
 import type { Polygon, Position } from 'geojson'
-import { EARTH_RADIUS_KM } from '../great-circle.ts'
+import { EARTH_RADIUS_KM } from './great-circle.ts'
 
 const RAD = Math.PI / 180
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { distanceKm } from '../great-circle.ts'
-import { destination, geodesicCircle } from './circle.ts'
+import { distanceKm } from './great-circle.ts'
+import { destination, geodesicCircle } from './geodesic-circle.ts'
 
 describe('destination', () => {
   it('goes 111.195 km due north for one degree of latitude', () => {

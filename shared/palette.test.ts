@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FAMILIES, KINDS } from '../../../server/geo/vocabulary.ts'
+import { FAMILIES, KINDS } from './vocabulary.ts'
 import { FAMILY_COLOURS, KIND_COLOURS, UNKNOWN_ROUTE_COLOUR, routeColour } from './palette.ts'
 
 describe('route colours', () => {
