@@ -54,11 +54,12 @@ function readJson<T>(path: string): T {
 
 /** The code that shapes the output counts as input too: this script and the modules it uses. */
 const GEO_MODULES = [
-  'vocabulary', 'countries', 'borders', 'zone', 'waypoints', 'great-circle', 'route-catalogue', 'places', 'geojson-format',
+  'shared/vocabulary', 'server/geo/countries', 'server/geo/borders', 'server/geo/zone', 'server/geo/waypoints', 'shared/great-circle',
+  'server/geo/route-catalogue', 'server/geo/places', 'server/geo/geojson-format',
 ]
 
 function codeInputs(): string[] {
-  return [fileURLToPath(import.meta.url), ...GEO_MODULES.map((m) => join(ROOT, 'server', 'geo', `${m}.ts`))]
+  return [fileURLToPath(import.meta.url), ...GEO_MODULES.map((m) => join(ROOT, `${m}.ts`))]
 }
 
 function isFresh(): boolean {
