@@ -54,7 +54,7 @@ function readJson<T>(path: string): T {
 
 /** The code that shapes the output counts as input too: this script and the modules it uses. */
 const GEO_MODULES = [
-  'vocabulary', 'countries', 'borders', 'zone', 'waypoints', 'great-circle', 'route-catalogue', 'places', 'geojson-format',
+  'vocabulary', 'countries', 'borders', 'zone', 'densify', 'waypoints', 'great-circle', 'route-catalogue', 'places', 'geojson-format',
 ]
 
 function codeInputs(): string[] {

@@ -62,6 +62,17 @@ export function densifyGeometry<G extends Geometry>(geometry: G, stepDeg: number
   }
 }
 
+/** How many vertices densifyPath would return for path, without building it. */
+export function densifiedLength(path: readonly Position[], stepDeg: number = DENSIFY_STEP_DEG): number {
+  let n = path.length
+  for (let i = 1; i < path.length; i++) {
+    const dLng = path[i][0] - path[i - 1][0]
+    if (Math.abs(dLng) > 180) continue
+    n += Math.max(0, Math.ceil(Math.hypot(dLng, path[i][1] - path[i - 1][1]) / stepDeg - SLACK_DEG) - 1)
+  }
+  return n
+}
+
 /** Longest edge of a geometry's lines and rings, degrees (planar, as densifyPath measures it); 0 for points. */
 export function longestEdgeDeg(geometry: Geometry): number {
   let longest = 0

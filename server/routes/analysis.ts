@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { LineString } from 'geojson'
 import { Type } from 'typebox'
-import { LineInputError, parseLineInput } from '../geo/line-input.ts'
+import { densifyLineInput, LineInputError, parseLineInput } from '../geo/line-input.ts'
 import { BadRequestError } from '../http-errors.ts'
 import { analyseLine, borderCrossingRoutes, borderExists, routesNear } from '../repos/analysis.ts'
 import { countryExists } from '../repos/countries.ts'
@@ -51,7 +51,8 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       let input
       try {
-        input = parseLineInput(request.body, { field: 'body' })
+        // drawn on a Mercator map as straight lines: densified so PostGIS measures the same shape
+        input = densifyLineInput(parseLineInput(request.body, { field: 'body' }), { field: 'body' })
       } catch (err) {
         if (err instanceof LineInputError) throw new BadRequestError(err.field, err.message)
         throw err
