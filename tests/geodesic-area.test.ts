@@ -1,9 +1,11 @@
 // Areas PostGIS reports on the spheroid agree with Turf's spherical areas of the geometry drawn
 // (issue 13): the operational zone, a long east–west polygon and a drawn line's corridor, once
 // densified (server/geo/densify.ts). Against every driver under test.
+import { readFileSync } from 'node:fs'
 import { area as turfArea, booleanPointInPolygon } from '@turf/turf'
 import type { MultiPolygon, Polygon } from 'geojson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFigures, thousands } from '../scripts/figures/markers.ts'
 import { densifyGeometry, longestEdgeDeg } from '../server/geo/densify.ts'
 import { build, type TestApp } from './helpers/build.ts'
 import { testDrivers } from './helpers/databases.ts'
@@ -37,6 +39,9 @@ describe.each(testDrivers())('geodesic areas on %s', (driver) => {
     // the figure issue 13 found (4,394,591 km², great-circle edges) is gone; about 4.12 million km²
     expect(zone.properties.area_km2).toBeGreaterThan(4_100_000)
     expect(zone.properties.area_km2).toBeLessThan(4_140_000)
+    // the README quotes this figure (npm run figures writes it there)
+    const readme = readFigures(readFileSync(new URL('../README.md', import.meta.url), 'utf8'))
+    expect(readme.get('zone-area-km2'), 'README.md is stale: run npm run figures').toBe(thousands(zone.properties.area_km2))
   })
 
   it('measures a long east–west polygon, densified, within 0.5% of its spherical area', async () => {
