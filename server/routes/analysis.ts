@@ -44,7 +44,7 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['analysis'],
         summary: 'The same analysis for a drawn GeoJSON LineString or MultiLineString (bare or as a Feature)',
         querystring: CorridorQuery,
-        body: Type.Unknown({ description: 'GeoJSON LineString, MultiLineString or a Feature of one; at most 10,000 vertices' }),
+        body: Type.Unknown({ description: 'GeoJSON LineString, MultiLineString or a Feature of one; at most 10,000 vertices. Edges are read as drawn on the map (straight in longitude/latitude): the line is densified to 0.1° edges before it is measured' }),
         response: { 200: Analysis, 400: ErrorRef },
       },
     },
