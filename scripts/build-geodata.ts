@@ -54,8 +54,8 @@ function readJson<T>(path: string): T {
 
 /** The code that shapes the output counts as input too: this script and the modules it uses. */
 const GEO_MODULES = [
-  'shared/vocabulary', 'server/geo/countries', 'server/geo/borders', 'server/geo/zone', 'server/geo/waypoints', 'shared/great-circle',
-  'server/geo/route-catalogue', 'server/geo/places', 'server/geo/geojson-format',
+  'shared/vocabulary', 'server/geo/countries', 'server/geo/borders', 'server/geo/zone', 'server/geo/densify', 'server/geo/waypoints',
+  'shared/great-circle', 'server/geo/route-catalogue', 'server/geo/places', 'server/geo/geojson-format',
 ]
 
 function codeInputs(): string[] {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sqlFile } from '../../server/db/sql-files.ts'
+import { DENSIFY_STEP_DEG } from '../../server/geo/densify.ts'
 import type { Db } from '../../server/db/types.ts'
 import { startApp } from '../../server/start.ts'
 import { databaseUrl, median, row } from './common.ts'
@@ -21,7 +22,7 @@ async function analysisSteps(db: Db, geometry: unknown): Promise<Record<string, 
   await step('country-lengths', [g])
   await step('border-crossings', [g])
   await step('places-along', [g, 25, 0.5])
-  const [corridor] = await step('corridor', [g, 25, 25 / 50 / 111.32])
+  const [corridor] = await step('corridor', [g, 25, 25 / 50 / 111.32, DENSIFY_STEP_DEG])
   await step('shared-corridors', [corridor.geojson, 20, null])
   await step('in-zone', [g, 'sahel-sahara'])
   return ms

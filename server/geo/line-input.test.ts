@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LineInputError, MAX_VERTICES, parseLineInput } from './line-input.ts'
+import { densifyLineInput, LineInputError, MAX_DENSIFIED_VERTICES, MAX_VERTICES, parseLineInput } from './line-input.ts'
 
 const fail = (input: unknown, opts?: Parameters<typeof parseLineInput>[1]) => {
   try {
@@ -53,5 +53,34 @@ describe('parseLineInput', () => {
 
   it('refuses a line whose points are all the same', () => {
     expect(fail({ type: 'LineString', coordinates: [[5, 5], [5, 5]] }).message).toMatch(/at least 2 distinct positions/)
+  })
+})
+
+describe('densifyLineInput', () => {
+  it('densifies a drawn line to 0.1° edges along what the map draws, keeping its clicks', () => {
+    const dense = densifyLineInput(parseLineInput({ type: 'LineString', coordinates: [[0, 20], [3, 20], [3, 20.05]] }))
+    expect(dense.geometry.type).toBe('LineString')
+    expect(dense.parts[0]).toHaveLength(31 + 1)
+    expect(dense.parts[0].every((p) => p[1] === 20 || p[0] === 3)).toBe(true)
+    expect(dense.geometry.coordinates).toEqual(dense.parts[0])
+  })
+
+  it('densifies each part of a MultiLineString', () => {
+    const dense = densifyLineInput(parseLineInput({ type: 'MultiLineString', coordinates: [[[0, 0], [0, 1]], [[5, 5], [5.5, 5]]] }))
+    expect(dense.geometry.type).toBe('MultiLineString')
+    expect(dense.parts.map((p) => p.length)).toEqual([11, 6])
+  })
+
+  it('refuses a line that would pass the densified vertex limit, naming the field', () => {
+    const coordinates = Array.from({ length: 120 }, (_, i) => [i % 2 === 0 ? -89 : 89, i / 10])
+    let caught: unknown
+    try {
+      densifyLineInput(parseLineInput({ type: 'LineString', coordinates }, { field: 'body' }), { field: 'body' })
+    } catch (err) {
+      caught = err
+    }
+    expect(caught).toBeInstanceOf(LineInputError)
+    expect((caught as LineInputError).field).toBe('body.coordinates')
+    expect((caught as LineInputError).message).toBe(`body densified to 0.1° edges would have 211940 vertices, more than ${MAX_DENSIFIED_VERTICES}`)
   })
 })

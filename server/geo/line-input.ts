@@ -1,9 +1,13 @@
 // Validation of a user-drawn route: a GeoJSON LineString or MultiLineString, bare or as a
 // Feature. Self-intersection is allowed (tracks loop); everything else a 400 should name is not.
 import type { LineString, MultiLineString, Position } from 'geojson'
+import { densifiedLength, densifyPath } from './densify.ts'
 
 /** Most vertices one drawn route may have. */
 export const MAX_VERTICES = 10_000
+
+/** Most vertices a drawn route may have once densified to 0.1° edges (20,000° of line, ≈ 2 million km). */
+export const MAX_DENSIFIED_VERTICES = 200_000
 
 /** A validated line: its parts, each at least two [lng, lat] positions. */
 export interface LineInput {
@@ -55,6 +59,20 @@ export function parseLineInput(input: unknown, { allowMulti = true, field = 'geo
   }
   const clean: LineString | MultiLineString = multi ? { type: 'MultiLineString', coordinates: parts } : { type: 'LineString', coordinates: parts[0] }
   return { geometry: clean, parts }
+}
+
+/**
+ * The line densified (densify.ts, 0.1° edges) as the map draws it, straight in longitude/latitude,
+ * so PostGIS measures that shape and not great-circle arcs; throws when it would be too large.
+ */
+export function densifyLineInput(input: LineInput, { field = 'geometry' } = {}): LineInput {
+  const total = input.parts.reduce((n, part) => n + densifiedLength(part), 0)
+  if (total > MAX_DENSIFIED_VERTICES) {
+    throw new LineInputError(`${field}.coordinates`, `${field} densified to 0.1° edges would have ${total} vertices, more than ${MAX_DENSIFIED_VERTICES}`)
+  }
+  const parts = input.parts.map((part) => densifyPath(part))
+  const geometry: LineString | MultiLineString = input.geometry.type === 'MultiLineString' ? { type: 'MultiLineString', coordinates: parts } : { type: 'LineString', coordinates: parts[0] }
+  return { geometry, parts }
 }
 
 function parsePosition(pos: unknown, path: string): Position {

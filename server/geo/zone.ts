@@ -4,6 +4,7 @@
 import { area, bboxPolygon, featureCollection, intersect, union } from '@turf/turf'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import type { CountryFeature } from './countries.ts'
+import { densifyGeometry } from './densify.ts'
 
 /** The window, [west, south, east, north] in degrees, and which countries' land it keeps. */
 export interface ZoneDefinition {
@@ -45,7 +46,11 @@ export function areaKm2(geometry: Polygon | MultiPolygon): number {
   return Math.round(area(geometry) / 1e6)
 }
 
-/** Builds the zone polygon from country features (any winding); throws when none overlaps the window. */
+/**
+ * Builds the zone polygon from country features (any winding), densified (densify.ts) so its
+ * 15°N and 23.44°N edges stay parallels once PostGIS reads it as geography; throws when none
+ * overlaps the window.
+ */
 export function computeZone(
   countries: readonly CountryFeature[],
   zone: ZoneDefinition = SAHEL_SAHARA_ZONE,
@@ -61,10 +66,11 @@ export function computeZone(
   if (parts.length === 0) throw new Error(`zone ${zone.name} does not overlap any of ${zone.iso3.join(', ')}`)
   const merged = parts.length === 1 ? parts[0] : union(featureCollection(parts))
   if (!merged) throw new Error(`zone ${zone.name}: union of ${parts.length} parts is empty`)
+  const geometry = densifyGeometry(merged.geometry)
   return {
     type: 'Feature',
     id: 'zone',
-    properties: { name: zone.name, definition: describeZone(zone), area_km2: areaKm2(merged.geometry) },
-    geometry: merged.geometry,
+    properties: { name: zone.name, definition: describeZone(zone), area_km2: areaKm2(geometry) },
+    geometry,
   }
 }

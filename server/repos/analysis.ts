@@ -5,6 +5,7 @@ import type { Geometry, LineString, MultiLineString, Position } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
 import { degreeMargin, locateAlong, partLengthsKm } from '../../shared/along.ts'
+import { DENSIFY_STEP_DEG } from '../geo/densify.ts'
 import { type CountryKmRow, type CrossingRow, countryShares, orderCrossings, orderPlaces, overlapExtent, type PlaceRow } from '../../shared/route-analysis.ts'
 import { OPERATIONAL_ZONE_ID } from './zones.ts'
 
@@ -32,7 +33,7 @@ export async function analyseLine(db: Db, geometry: LineString | MultiLineString
   // queues them on its one connection. Only shared corridors wait for the corridor polygon.
   const corridorStep = db
     // simplify by a fiftieth of the corridor width: invisible in the buffer, far fewer segments
-    .query<{ geojson: string; area_km2: number }>(sqlFile('analysis/corridor'), [geojson, corridorKm, corridorKm / 50 / 111.32])
+    .query<{ geojson: string; area_km2: number }>(sqlFile('analysis/corridor'), [geojson, corridorKm, corridorKm / 50 / 111.32, DENSIFY_STEP_DEG])
     .then(async ([corridor]) => ({
       corridor,
       shared: await db.query<{ id: string; name: string; family: string; kind: string; overlap_km: number; geometry: Geometry }>(

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { LineString } from 'geojson'
 import { Type } from 'typebox'
-import { LineInputError, parseLineInput } from '../geo/line-input.ts'
+import { densifyLineInput, LineInputError, parseLineInput } from '../geo/line-input.ts'
 import { BadRequestError } from '../http-errors.ts'
 import { analyseLine, borderCrossingRoutes, borderExists, routesNear } from '../repos/analysis.ts'
 import { countryExists } from '../repos/countries.ts'
@@ -44,14 +44,15 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['analysis'],
         summary: 'The same analysis for a drawn GeoJSON LineString or MultiLineString (bare or as a Feature)',
         querystring: CorridorQuery,
-        body: Type.Unknown({ description: 'GeoJSON LineString, MultiLineString or a Feature of one; at most 10,000 vertices' }),
+        body: Type.Unknown({ description: 'GeoJSON LineString, MultiLineString or a Feature of one; at most 10,000 vertices. Edges are read as drawn on the map (straight in longitude/latitude): the line is densified to 0.1° edges before it is measured' }),
         response: { 200: Analysis, 400: ErrorRef },
       },
     },
     async (request) => {
       let input
       try {
-        input = parseLineInput(request.body, { field: 'body' })
+        // drawn on a Mercator map as straight lines: densified so PostGIS measures the same shape
+        input = densifyLineInput(parseLineInput(request.body, { field: 'body' }), { field: 'body' })
       } catch (err) {
         if (err instanceof LineInputError) throw new BadRequestError(err.field, err.message)
         throw err

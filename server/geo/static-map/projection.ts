@@ -4,6 +4,7 @@
 import { geoMercator, type GeoProjection } from 'd3-geo'
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson'
 import type { Bbox } from '../../../shared/bbox.ts'
+import { densifyPath } from '../densify.ts'
 import type { MapState } from '../../../shared/map-state.ts'
 
 /** A rectangle in SVG px. */
@@ -59,18 +60,9 @@ const orient = (ring: Position[], clockwise: boolean) => ((ringArea2(ring) < 0) 
 /** Longest edge kept as is, degrees: d3-geo draws an edge as a great-circle arc, GeoJSON means a straight lng/lat line. */
 const MAX_EDGE_DEG = 0.5
 
-/** A ring with its long edges split into steps of at most MAX_EDGE_DEG, so parallels stay straight in Mercator. */
+/** A ring with its long edges split into steps of at most MAX_EDGE_DEG (densify.ts), so parallels stay straight in Mercator. */
 export function densifyRing(ring: Position[]): Position[] {
-  const out: Position[] = []
-  for (let i = 0; i < ring.length; i++) {
-    const p = ring[i]
-    const q = ring[i + 1]
-    out.push(p)
-    if (!q) break
-    const steps = Math.ceil(Math.max(Math.abs(q[0] - p[0]), Math.abs(q[1] - p[1])) / MAX_EDGE_DEG)
-    for (let k = 1; k < steps; k++) out.push([p[0] + ((q[0] - p[0]) * k) / steps, p[1] + ((q[1] - p[1]) * k) / steps])
-  }
-  return out
+  return densifyPath(ring, MAX_EDGE_DEG)
 }
 
 function rewindPolygon(rings: Position[][]): Position[][] {
