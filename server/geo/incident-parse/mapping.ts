@@ -5,7 +5,7 @@
 import { dateForm, findColumn, headerKey, parseDate } from './fields.ts'
 import { FIELD_NAMES } from './record.ts'
 import { detectSchema, KNOWN_SCHEMAS, MIN_SCHEMA_SCORE, type SchemaMatch } from './schemas.ts'
-import { MAPPED_FIELDS, type ColumnMapping, type CoordinateOrder, type DateOrder, type MappedField } from './types.ts'
+import { COORDINATE_ORDERS, DATE_ORDERS, MAPPED_FIELDS, type ColumnMapping, type CoordinateOrder, type DateOrder, type MappedField } from './types.ts'
 
 export type CsvFlavour = 'iom' | 'acled' | 'csv'
 
@@ -77,8 +77,10 @@ export function resolveMapping(header: readonly string[], sample: readonly (read
   const values = (i: number) => sample.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '')
   // one rule for every file: a "lat, lon" string wins over separate columns (IOM's official field;
   // re-published copies add lat/lon columns derived from it)
-  if (columns.coordinates >= 0 && (columns.lat >= 0 || columns.lng >= 0)) {
-    const unused = [columns.lat, columns.lng].filter((i) => i >= 0).map((i) => q(header[i]))
+  const otherLat = columns.lat >= 0 ? columns.lat : findColumn(header, FIELD_NAMES.lat)
+  const otherLng = columns.lng >= 0 ? columns.lng : findColumn(header, FIELD_NAMES.lng)
+  if (columns.coordinates >= 0 && (otherLat >= 0 || otherLng >= 0)) {
+    const unused = [otherLat, otherLng].filter((i) => i >= 0).map((i) => q(header[i]))
     notes.push(`coordinates read from the ${q(header[columns.coordinates])} string; the separate ${unused.join(' and ')} column${unused.length > 1 ? 's are' : ' is'} not used`)
     columns.lat = columns.lng = -1
   }
@@ -146,4 +148,42 @@ export class MappingError extends Error {
 /** A key for a header that ignores order, case, spaces and punctuation: the same headers next month give the same key. */
 export function headerSignature(header: readonly string[]): string {
   return [...new Set(header.map(headerKey).filter((k) => k !== ''))].sort().join('|')
+}
+
+/**
+ * A mapping as written on the command line or in a form field: `lat=Lat,lng=Lon,date=Day`
+ * (plus `order=latlng|lnglat`, `date_order=mdy|dmy`), or the same as a JSON object (for column
+ * names holding commas). Throws a message naming the bad pair.
+ */
+export function parseMappingText(text: string | undefined): ColumnMapping {
+  const t = (text ?? '').trim()
+  if (t === '') return {}
+  let pairs: [string, string][]
+  if (t.startsWith('{')) {
+    let obj: unknown
+    try {
+      obj = JSON.parse(t)
+    } catch {
+      throw new Error(`mapping is not valid JSON: ${t.slice(0, 60)}`)
+    }
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new Error('mapping must be a JSON object of field: column')
+    pairs = Object.entries(obj).filter(([, v]) => v !== null && v !== '').map(([k, v]) => [k, String(v)])
+  } else {
+    pairs = t.split(',').map((pair) => {
+      const at = pair.indexOf('=')
+      return at < 0 ? [pair.trim(), ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()]
+    })
+  }
+  const out: ColumnMapping = {}
+  for (const [key, value] of pairs) {
+    if (key === 'order') {
+      if (!(COORDINATE_ORDERS as readonly string[]).includes(value)) throw new Error(`mapping order must be ${COORDINATE_ORDERS.join(' or ')}, got "${value}"`)
+      out.order = value as CoordinateOrder
+    } else if (key === 'date_order') {
+      if (!(DATE_ORDERS as readonly string[]).includes(value)) throw new Error(`mapping date_order must be ${DATE_ORDERS.join(' or ')}, got "${value}"`)
+      out.date_order = value as DateOrder
+    } else if ((MAPPED_FIELDS as readonly string[]).includes(key) && value !== '') out[key as MappedField] = value
+    else throw new Error(`mapping takes field=column pairs with fields ${MAPPED_FIELDS.join(', ')} (and order, date_order), got "${key}${value ? `=${value}` : ''}"`)
+  }
+  return out
 }
