@@ -126,7 +126,7 @@ async function* fileRows(format: ResolvedFormat, options: ImportOptions, plan: C
 export function commonestReasons(rejections: readonly Rejection[], n = 3): string {
   const counts = new Map<string, number>()
   for (const r of rejections) {
-    const key = `${r.field}: ${r.reason.replace(/"[^"]*"/g, '"…"').replace(/-?\d+(\.\d+)?/g, 'N')}`
+    const key = `${r.field}: ${r.reason.replace(/"[^"]*"/g, '"…"').replace(/\d+(\.\d+)?/g, 'N')}`
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   return [...counts]

@@ -24,6 +24,11 @@ describe('known schemas', () => {
     expect(detectSchema([...headerOf('acled'), 'data_id', 'event_id_no_cnty', 'iso3'])?.schema.id).toBe('acled')
   })
 
+  it('recognises a cut of 9 of the mirror\'s 19 columns', () => {
+    const cut = ['Incident Type', 'Incident year', 'Reported Month', 'Number of Dead', 'Minimum Estimated Number of Missing', 'Total Number of Dead and Missing', 'Number of Survivors', 'Migration route', 'Coordinates']
+    expect(detectSchema(cut)?.schema.id).toBe('iom-mirror')
+  })
+
   it('takes a file with a few columns of a schema for a generic CSV', () => {
     expect(detectSchema(['Coordinates', 'Date', 'Type'])).toBeNull()
     expect(detectSchema(['id', 'lat', 'lng', 'date'])).toBeNull()
