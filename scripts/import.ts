@@ -11,7 +11,8 @@ import { loadConfig } from '../server/config.ts'
 import { migrate } from '../server/db/migrate.ts'
 import { openDb } from '../server/db/open.ts'
 import { IMPORT_FORMATS, type ImportFormat } from '../server/geo/incident-parse/formats.ts'
-import { MappingError, parseMappingText } from '../server/geo/incident-parse/mapping.ts'
+import { MappingError, parseMappingText, resolveMapping } from '../server/geo/incident-parse/mapping.ts'
+import { resolveFileFormat, sniffCsv } from '../server/import/sniff.ts'
 import { CsvSniffError } from '../server/import/plan-csv.ts'
 import type { ColumnMapping } from '../server/geo/incident-parse/types.ts'
 import { THREATS } from '../server/geo/vocabulary.ts'
@@ -52,6 +53,16 @@ async function main(): Promise<void> {
   if (values.dataset !== undefined && !/^[a-z0-9][a-z0-9_.-]{0,62}$/.test(values.dataset)) fail(`--dataset must be lower-case letters, digits, "_", "." or "-", got "${values.dataset}"`)
 
   if (!(SHARING_LEVELS as readonly string[]).includes(values.sharing!)) fail(`--sharing must be one of ${SHARING_LEVELS.join(', ')}, got "${values.sharing}"`)
+
+  // a CSV that cannot be read, or a mapping naming a column it lacks, is refused before the database opens
+  if (!['geojson', 'kml', 'gpx'].includes(resolveFileFormat(basename(positionals[0]), format))) {
+    try {
+      const { header, sample } = await sniffCsv(positionals[0])
+      if (Object.keys(mapping).length > 0) resolveMapping(header, sample, mapping)
+    } catch (err) {
+      fail((err as Error).message)
+    }
+  }
 
   const config = loadConfig()
   const db = await openDb(config)
