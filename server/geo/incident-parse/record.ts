@@ -72,8 +72,10 @@ export function recordToIncident(
       where.date >= 0 && (text(where.date) !== '' || where.year < 0)
         ? parseDate(text(where.date), options.mapping?.date_order)
         : yearMonth(text(where.year), text(where.month), name('month', 'month'))
-    // a row whose category fits no threat is kept as `unclassified` (or the default threat)
-    const threat = threatCode(text(where.category)) ?? options.threat ?? 'unclassified'
+    // a row whose category fits no threat is kept as `unclassified` (or the default threat),
+    // its own category kept in attrs
+    const coded = threatCode(text(where.category))
+    const threat = coded ?? options.threat ?? 'unclassified'
     field = name('dead', 'dead')
     const dead = parseCount(text(where.dead))
     field = name('missing', 'missing')
@@ -81,7 +83,7 @@ export function recordToIncident(
     field = name('quantity', 'quantity')
     const quantity = parseNumber(text(where.quantity))
     const used = new Set(Object.values(where))
-    used.delete(where.category)
+    if (coded === null) used.delete(where.category)
     const attrs: Record<string, unknown> = {}
     names.forEach((n, i) => {
       if (!used.has(i) && n !== '' && text(i) !== '') attrs[n] = values[i]
