@@ -1,10 +1,12 @@
-// The real IOM Missing Migrants mirror (../shared/data): per-route counts inside the zone box
-// match the data README, and every row read is accounted for. Skips when the file is absent,
+// The real IOM Missing Migrants files (../shared/data) on every driver: the mirror's per-route
+// counts inside the zone box match the data README, every row read is accounted for, and the
+// dated cut loses only its rows without a date or coordinates. Skips when the file is absent,
 // except under CI=true.
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFile, type ImportReport } from '../server/import/run-import.ts'
 import { build, type TestApp } from './helpers/build.ts'
+import { testDrivers } from './helpers/databases.ts'
 
 // ../shared/data from the main checkout, ../../shared/data from a worktree under wt/
 const ROOT = ['../shared/data', '../../shared/data'].find((d) => existsSync(d)) ?? '../shared/data'
@@ -14,11 +16,11 @@ const present = existsSync(FILE) && existsSync(DATED)
 if (!present && process.env.CI === 'true') throw new Error(`CI=true but ${FILE} is missing: the real-data import test cannot be skipped in CI`)
 if (!present) console.warn(`skipped: ${FILE} not found — the real IOM import test needs ../shared/data`)
 
-describe.runIf(present)('importing the IOM mirror (13,020 rows)', () => {
+describe.runIf(present).each(testDrivers())('importing the real IOM files on %s', (driver) => {
   let t: TestApp
   let report: ImportReport
   beforeAll(async () => {
-    t = await build('pglite')
+    t = await build(driver)
     report = await importFile(t.app.db, { path: FILE, fileName: 'global-missing-migrants-2014-2023.csv' })
   })
   afterAll(async () => t?.close())
