@@ -1,7 +1,9 @@
-// IOM Missing Migrants Project CSV, in every schema listed in shared/data/README.md: the public
-// mirror (year + month, no id), the dated cut (Reported Date) and the current official export
-// (Main ID, Incident ID, Incident Date, ...). Quirks handled here:
-//   - Coordinates is one string "lat, lon", latitude first;
+// IOM Missing Migrants Project CSV, in every schema of schemas.ts: the public mirror (year +
+// month, no id), the dated cut (Reported Date), the current official export (Main ID, Incident
+// ID, Incident Date, ...) and the 2014–2021 export (Web ID, Reported Date, Location Coordinates,
+// Number Dead). Which column gives each core field comes from the resolved mapping (mapping.ts);
+// the other columns are found by their names across the schemas. Quirks handled here:
+//   - Coordinates / Location Coordinates is one string "lat, lon", latitude first;
 //   - a longitude or latitude written as a whole number ("35.8793, -5") is a truncated value:
 //     kept, flagged geo_precision 3 and attrs.coordinates_truncated;
 //   - rows without coordinates are rejected with that reason;
