@@ -9,7 +9,10 @@ export type Family = (typeof FAMILIES)[number]
 export const KINDS = ['migration', 'drugs', 'arms', 'fuel', 'goods'] as const
 export type Kind = (typeof KINDS)[number]
 
-/** The secretariat's eleven threat categories, in the order of its threat list. */
+/**
+ * The secretariat's eleven threat categories, in the order of its threat list, then
+ * `unclassified`: an imported incident whose source category fits none of them (kept, not lost).
+ */
 export const THREATS = [
   'narco_terrorism',
   'radicalised_returnees',
@@ -22,6 +25,7 @@ export const THREATS = [
   'arms_proliferation',
   'illegal_fishing',
   'sea_pollution',
+  'unclassified',
 ] as const
 export type Threat = (typeof THREATS)[number]
 

@@ -1,24 +1,33 @@
-// The real IOM Missing Migrants mirror (../shared/data): per-route counts inside the zone box
-// match the data README, and every row read is accounted for. Skips when the file is absent,
+// The real IOM Missing Migrants files (../shared/data) on every driver: the mirror's per-route
+// counts inside the zone box match the data README, every row read is accounted for, and the
+// dated cut loses only its rows without a date or coordinates. Skips when the file is absent,
 // except under CI=true.
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFile, type ImportReport } from '../server/import/run-import.ts'
 import { build, type TestApp } from './helpers/build.ts'
+import { testDrivers } from './helpers/databases.ts'
 
-const FILE = '../shared/data/iom-mmp/global-missing-migrants-2014-2023.csv'
-const present = existsSync(FILE)
+// ../shared/data from the main checkout, ../../shared/data from a worktree under wt/
+const ROOT = ['../shared/data', '../../shared/data'].find((d) => existsSync(d)) ?? '../shared/data'
+const FILE = `${ROOT}/iom-mmp/global-missing-migrants-2014-2023.csv`
+const DATED = `${ROOT}/iom-mmp/missing-migrants-dated-2014-2023.csv`
+const present = existsSync(FILE) && existsSync(DATED)
 if (!present && process.env.CI === 'true') throw new Error(`CI=true but ${FILE} is missing: the real-data import test cannot be skipped in CI`)
 if (!present) console.warn(`skipped: ${FILE} not found — the real IOM import test needs ../shared/data`)
 
-describe.runIf(present)('importing the IOM mirror (13,020 rows)', () => {
+describe.runIf(present).each(testDrivers())('importing the real IOM files on %s', (driver) => {
   let t: TestApp
   let report: ImportReport
   beforeAll(async () => {
-    t = await build('pglite')
+    t = await build(driver)
     report = await importFile(t.app.db, { path: FILE, fileName: 'global-missing-migrants-2014-2023.csv' })
   })
   afterAll(async () => t?.close())
+
+  it('recognises the mirror by its schema and reads its year + month dates', () => {
+    expect(report.mapping).toMatchObject({ schema: 'iom-mirror', fields: { coordinates: 'Coordinates', year: 'Incident year', month: 'Reported Month' }, date_form: 'year + month' })
+  })
 
   it('accounts for every row: 13,020 read = inserted + rejected', () => {
     expect(report.status).toBe('completed')
@@ -59,5 +68,12 @@ describe.runIf(present)('importing the IOM mirror (13,020 rows)', () => {
     const again = await importFile(t.app.db, { path: FILE, fileName: 'copy.csv' })
     expect(again.noop).toBe(true)
     expect(again.id).toBe(report.id)
+  })
+
+  it('imports the dated cut (13,695 rows): only the 51 rows without a date or coordinates are rejected', async () => {
+    const dated = await importFile(t.app.db, { path: DATED, fileName: 'missing-migrants-dated-2014-2023.csv', dataset: 'iom-mmp-dated' })
+    expect(dated).toMatchObject({ status: 'completed', rows_read: 13_695, inserted: 13_644, rejected: 51, mapping: { schema: 'iom-dated', date_form: 'Month D, YYYY' } })
+    const reasons = new Set(dated.rejections!.map((r) => `${r.field}: ${r.reason}`))
+    expect(reasons).toEqual(new Set(['Coordinates: no coordinates', 'Reported Date: no date']))
   })
 })

@@ -39,7 +39,8 @@ export async function scratchDatabases(tag: string): Promise<ScratchDb[]> {
   const dir = mkdtempSync(join(tmpdir(), `bench-${tag}-`))
   const out: ScratchDb[] = [{ name: 'pglite', config: { dataDir: dir, databaseUrl: null }, drop: async () => rmSync(dir, { recursive: true, force: true }) }]
   if (databaseUrl) {
-    const dbName = `sahel_routes_bench_${tag}`
+    // per run, so benches of several checkouts on one server do not drop each other's database
+    const dbName = `sahel_routes_bench_${tag}_${process.pid}`
     const admin = async (sql: string) => {
       const c = new pg.Client({ connectionString: databaseUrl })
       await c.connect()

@@ -14,7 +14,8 @@ import { isRejection, type ParsedIncident, type ParseOptions, type Rejection, ty
 import { beginImport, findCompletedImport, finishImport, getImport, recordUnsuccessfulImport, upsertSource, type ImportHeader, type ImportRecord } from '../repos/imports.ts'
 import { copyDirectBatch, copyMergeBatch, createStaging, datasetEmpty, upsertIncidentBatch } from '../repos/incidents.ts'
 import { copyLine, copyPrefix, jsonRow } from './encode.ts'
-import { readCsvHeader, resolveFormat } from './sniff.ts'
+import { planCsvImport, type CsvPlan } from './plan-csv.ts'
+import { resolveFileFormat } from './sniff.ts'
 
 export interface ImportOptions extends ParseOptions {
   /** the file on disk and the name to record (an upload's original name) */
@@ -63,21 +64,28 @@ async function sha256(path: string): Promise<string> {
 export async function importFile(db: Db, options: ImportOptions): Promise<ImportReport> {
   const startedAt = new Date()
   const totalBytes = (await stat(options.path)).size
-  const [checksum, format] = await Promise.all([
+  const owner = options.owner ?? secretariatOwner()
+  const fileFormat = resolveFileFormat(options.fileName, options.format ?? 'auto')
+  const document = fileFormat === 'geojson' || fileFormat === 'kml' || fileFormat === 'gpx'
+  const [checksum, plan] = await Promise.all([
     sha256(options.path),
-    resolveFormat(options.path, options.fileName, options.format ?? 'auto').catch((err: Error) => {
-      throw new ImportFileError(err.message)
-    }),
+    document ? null : planCsvImport(db, options, owner.agencyId, options.format === 'csv' || options.format === 'iom' || options.format === 'acled' ? options.format : 'auto'),
   ])
-  const info = datasetInfo(format, options, options.fileName)
-  const header: ImportHeader = { fileName: options.fileName, format, dataset: info.dataset, checksum, strict: options.strict ?? false, startedAt, owner: options.owner ?? secretariatOwner() }
+  // a mapping reused from an earlier import brings its default threat, dataset and credit
+  const given = plan ? { ...options, ...plan.options } : options
+  const format = plan?.resolved.format ?? (fileFormat as 'geojson' | 'kml' | 'gpx')
+  const info = datasetInfo(format, given, options.fileName)
+  const header: ImportHeader = {
+    fileName: options.fileName, format, dataset: info.dataset, checksum, strict: options.strict ?? false, startedAt, owner,
+    mapping: plan?.stored ?? null, headerKey: plan?.headerKey ?? null,
+  }
   const progress = { bytesRead: 0, totalBytes }
-  return importRows(db, header, info, fileRows(format, options, progress), (rows) => options.onProgress?.({ rows, ...progress }))
+  return importRows(db, header, info, fileRows(format, given, plan, progress), (rows) => options.onProgress?.({ rows, ...progress }))
 }
 
 /** The parsed rows of a file: streamed for CSV, whole-document for GeoJSON, KML and GPX. */
-async function* fileRows(format: ResolvedFormat, options: ImportOptions, progress: { bytesRead: number }): AsyncGenerator<RowResult> {
-  if (format === 'geojson' || format === 'kml' || format === 'gpx') {
+async function* fileRows(format: ResolvedFormat, options: ImportOptions, plan: CsvPlan | null, progress: { bytesRead: number }): AsyncGenerator<RowResult> {
+  if (!plan) {
     const text = await readFile(options.path, 'utf8')
     progress.bytesRead = text.length
     let results: RowResult[]
@@ -89,16 +97,18 @@ async function* fileRows(format: ResolvedFormat, options: ImportOptions, progres
     yield* results
     return
   }
-  const headerCells = await readCsvHeader(options.path)
+  // the mapping step found no coordinates or no readable date: nothing can go in
+  if (plan.resolved.problems.length > 0) throw new ImportFileError(plan.resolved.problems.map((p) => p.message).join('; '))
+  const { header: headerCells, delimiter } = plan.sniff
   let mapper
   try {
-    mapper = csvMapper(format, headerCells, options)
+    mapper = csvMapper(plan.resolved, headerCells, options)
   } catch (err) {
     throw new ImportFileError((err as Error).message)
   }
   const input = createReadStream(options.path)
   input.on('data', (chunk) => (progress.bytesRead += chunk.length))
-  const parser = input.pipe(parse({ bom: true, from_line: 2, relax_column_count: true, skip_empty_lines: true, info: true }))
+  const parser = input.pipe(parse({ bom: true, delimiter, from_line: 2, relax_column_count: true, skip_empty_lines: true, info: true }))
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (record.length !== headerCells.length) yield { line: info.lines, field: '(row)', reason: `expected ${headerCells.length} columns, got ${record.length}` }
@@ -110,6 +120,20 @@ async function* fileRows(format: ResolvedFormat, options: ImportOptions, progres
   } finally {
     input.destroy()
   }
+}
+
+/** "no coordinates" (8 rows), ...: the three commonest reasons rows were rejected, values left out. */
+export function commonestReasons(rejections: readonly Rejection[], n = 3): string {
+  const counts = new Map<string, number>()
+  for (const r of rejections) {
+    const key = `${r.field}: ${r.reason.replace(/"[^"]*"/g, '"…"').replace(/\d+(\.\d+)?/g, 'N')}`
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([k, c]) => `${k} (${c} row${c === 1 ? '' : 's'})`)
+    .join('; ')
 }
 
 /**
@@ -171,6 +195,10 @@ export async function importRows(
       }
       await flush()
       if (header.strict && counts.rejected > 0) throw new StrictRejection()
+      // an import that puts nothing in has failed, whatever its rows said
+      if (counts.inserted + counts.updated + counts.unchanged === 0) {
+        throw new ImportFileError(counts.rowsRead === 0 ? 'nothing imported: the file has no data rows' : `nothing imported: all ${counts.rowsRead} rows rejected; commonest reasons: ${commonestReasons(rejections)}`)
+      }
       await finishImport(tx, importId, counts, rejections)
       return importId
     })

@@ -3,7 +3,7 @@ import { ownerParams, type RecordOwner, type Sharing } from '../../shared/access
 import { sqlFile } from '../db/sql-files.ts'
 import { bumpVersion } from './versions.ts'
 import type { Db, Queryable } from '../db/types.ts'
-import type { Rejection } from '../geo/incident-parse/types.ts'
+import type { ColumnMapping, Rejection } from '../geo/incident-parse/types.ts'
 
 export type ImportStatus = 'completed' | 'rejected' | 'failed'
 
@@ -28,6 +28,25 @@ export interface ImportRecord {
   owner_agency: number
   sharing: Sharing
   partners: string[]
+  /** the mapping step of a CSV import; null for GeoJSON, KML, GPX and older imports */
+  mapping: StoredMapping | null
+}
+
+/** What an import records of its mapping step (imports.mapping). */
+export interface StoredMapping {
+  /** the known schema recognised, or null for a generic CSV */
+  schema: string | null
+  schema_label: string
+  /** the column that played each field, with the coordinate and date order */
+  fields: ColumnMapping
+  /** how the dates were written ("YYYY-MM-DD", "year + month", ...) */
+  date_form: string | null
+  /** which coordinates were used when a file has two forms, and similar choices */
+  notes: string[]
+  /** a user's own mapping, default threat, dataset and credit: reused by the next import with the same headers */
+  user?: { mapping: ColumnMapping; threat?: string; dataset?: string; credit?: string }
+  /** the earlier import whose user mapping this one reused */
+  reused_from: number | null
 }
 
 export interface ImportHeader {
@@ -39,6 +58,15 @@ export interface ImportHeader {
   startedAt: Date
   /** who owns the import and its incidents, and who may read them */
   owner: RecordOwner
+  /** the CSV mapping step and the header key it is saved under (null for other formats) */
+  mapping?: StoredMapping | null
+  headerKey?: string | null
+}
+
+/** Agency $1's latest completed import of a file with these headers that carried a user's mapping. */
+export async function findSavedMapping(db: Queryable, agencyId: number, headerKey: string): Promise<{ id: number; mapping: StoredMapping } | null> {
+  const [row] = await db.query<{ id: number; mapping: StoredMapping }>(sqlFile('imports/find-saved-mapping'), [agencyId, headerKey])
+  return row ? { id: Number(row.id), mapping: typeof row.mapping === 'string' ? JSON.parse(row.mapping) : row.mapping } : null
 }
 
 /** The id of an agency's completed import of this file into this dataset, or null. */
@@ -54,7 +82,7 @@ export async function upsertSource(db: Queryable, dataset: string, credit: strin
 
 /** Opens the import record inside the import's transaction; returns its id. */
 export async function beginImport(tx: Queryable, h: ImportHeader): Promise<number> {
-  const [row] = await tx.query<{ id: number }>(sqlFile('imports/begin'), [h.fileName, h.format, h.dataset, h.checksum, h.strict, h.startedAt, ...ownerParams(h.owner)])
+  const [row] = await tx.query<{ id: number }>(sqlFile('imports/begin'), [h.fileName, h.format, h.dataset, h.checksum, h.strict, h.startedAt, ...ownerParams(h.owner), mappingParam(h), h.headerKey ?? null])
   return Number(row.id)
 }
 
@@ -93,8 +121,14 @@ export async function recordUnsuccessfulImport(
     error?.replaceAll('\u0000', '') ?? null,
     h.startedAt,
     ...ownerParams(h.owner),
+    mappingParam(h),
+    h.headerKey ?? null,
   ])
   return Number(row.id)
+}
+
+function mappingParam(h: ImportHeader): string | null {
+  return h.mapping ? JSON.stringify(h.mapping).replaceAll('\\u0000', '') : null
 }
 
 /** One import with its rejections, or null. */
@@ -110,5 +144,6 @@ export async function listImports(db: Db, limit: number): Promise<ImportRecord[]
 
 function normalise(row: ImportRecord): ImportRecord {
   const iso = (t: unknown) => (t instanceof Date ? t.toISOString() : new Date(String(t)).toISOString())
-  return { ...row, id: Number(row.id), owner_agency: Number(row.owner_agency), started_at: iso(row.started_at), finished_at: iso(row.finished_at) }
+  const mapping = typeof row.mapping === 'string' ? JSON.parse(row.mapping) : (row.mapping ?? null)
+  return { ...row, mapping, id: Number(row.id), owner_agency: Number(row.owner_agency), started_at: iso(row.started_at), finished_at: iso(row.finished_at) }
 }

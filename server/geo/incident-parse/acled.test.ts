@@ -28,15 +28,27 @@ describe('ACLED CSV', () => {
     expect(acledThreat('Battles', 'Armed clash', '1', '8')).toBe('foreign_armed_groups')
     expect(acledThreat('Violence against civilians', 'Attack', 'Rebel group', 'Civilians')).toBe('cross_border_terrorism')
     expect(acledThreat('Strategic developments', 'Disrupted weapons use', '1', '')).toBe('arms_proliferation')
-    expect(acledThreat('Protests', 'Peaceful protest', '6', '')).toBeNull()
+    expect(acledThreat('Protests', 'Peaceful protest', '6', '')).toBe('unclassified')
   })
 
-  it('rejects an event that maps to no threat, naming event_type', () => {
-    expect(map(row({ event_type: 'Protests', sub_event_type: 'Peaceful protest' }), 7)).toEqual({
-      line: 7,
-      field: 'event_type',
-      reason: 'event type "Protests" / "Peaceful protest" maps to no threat category',
-    })
+  it.each([
+    ['Battles', 'Government regains territory', 'cross_border_terrorism'],
+    ['Explosions/Remote violence', 'Remote explosive/landmine/IED', 'cross_border_terrorism'],
+    ['Violence against civilians', 'Abduction/forced disappearance', 'cross_border_terrorism'],
+    ['Strategic developments', 'Headquarters or base established', 'cross_border_terrorism'],
+    ['Strategic developments', 'Non-violent transfer of territory', 'cross_border_terrorism'],
+    ['Strategic developments', 'Looting/property destruction', 'unclassified'],
+    ['Strategic developments', 'Arrests', 'unclassified'],
+    ['Strategic developments', 'Agreement', 'unclassified'],
+    ['Riots', 'Mob violence', 'unclassified'],
+    ['Protests', 'Excessive force against protesters', 'unclassified'],
+  ])('maps %s / %s to %s', (type, sub, threat) => {
+    expect(acledThreat(type, sub, '3', '')).toBe(threat)
+  })
+
+  it('keeps an event that maps to no threat as unclassified, or as the default threat when one is given', () => {
+    expect(map(row({ event_type: 'Protests', sub_event_type: 'Peaceful protest' }), 7)).toMatchObject({ line: 7, threat: 'unclassified', attrs: { event_type: 'Protests' } })
+    expect(acledMapper(HEADER, { threat: 'identity_fraud' })(row({ event_type: 'Riots', sub_event_type: 'Mob violence' }), 8)).toMatchObject({ threat: 'identity_fraud' })
   })
 
   it('rejects a longitude out of range, naming longitude', () => {

@@ -17,13 +17,18 @@ describe('generic CSV', () => {
     expect(map(['18.7', '7.4', '2024-03-02'], 2)).toMatchObject({ lng: 7.4, lat: 18.7, threat: 'arms_proliferation' })
   })
 
-  it('rejects a row whose category is not a threat and there is no default', () => {
+  it('keeps a row whose category is not a threat as unclassified, with its own category in attrs', () => {
     const map = genericCsvMapper(['lat', 'lng', 'date', 'category'])
-    expect(map(['18.7', '7.4', '2024-03-02', 'weather'], 5)).toEqual({ line: 5, field: 'category', reason: '"weather" is not a threat category' })
+    expect(map(['18.7', '7.4', '2024-03-02', 'weather'], 5)).toMatchObject({ line: 5, threat: 'unclassified', attrs: { category: 'weather' } })
+  })
+
+  it('reads one coordinate string in the order given, and year + month columns', () => {
+    const map = genericCsvMapper(['gps', 'an', 'mois'], { mapping: { coordinates: 'gps', order: 'lnglat', year: 'an', month: 'mois' } })
+    expect(map(['7.4, 18.7', '2023', '11'], 2)).toMatchObject({ lng: 7.4, lat: 18.7, date: '2023-11-01', datePrecision: 'month' })
   })
 
   it('refuses a file without coordinate columns', () => {
-    expect(() => genericCsvMapper(['place', 'date'])).toThrow('CSV: no latitude/longitude columns among place, date')
+    expect(() => genericCsvMapper(['place', 'date'])).toThrow('CSV: no latitude/longitude columns and no coordinates column among "place", "date": map lat and lng, or coordinates')
   })
 })
 

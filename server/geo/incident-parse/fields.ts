@@ -31,6 +31,9 @@ export function parseNumber(text: string | undefined): number | null {
   return n
 }
 
+/** How a date written 01/06/2014 is read: month first (IOM's US-style exports) or day first. */
+export type SlashOrder = 'mdy' | 'dmy'
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
 
 /** Month number 1..12 from an English name or its three-letter abbreviation; 0 when unknown. */
@@ -52,7 +55,7 @@ function iso(year: number, month: number, day: number): string {
  * 31 January 2022, January 6, 2014, 01/06/2014 (month first, as IOM's US-style exports),
  * "Tue, 01/06/2014 - 12:00". Less precise dates stand for their first day.
  */
-export function parseDate(text: string | undefined): { date: string; precision: DatePrecision } {
+export function parseDate(text: string | undefined, slashOrder: SlashOrder = 'mdy'): { date: string; precision: DatePrecision } {
   let t = (text ?? '').trim()
   if (t === '') throw new FieldError('no date')
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(t)
@@ -60,7 +63,9 @@ export function parseDate(text: string | undefined): { date: string; precision: 
   if ((m = /^(\d{4})-(\d{1,2})$/.exec(t))) return { date: iso(+m[1], +m[2], 1), precision: 'month' }
   if ((m = /^(\d{4})$/.exec(t))) return { date: iso(+m[1], 1, 1), precision: 'year' }
   t = t.replace(/^[A-Za-z]{3},\s*/, '').replace(/\s+-\s+\d{1,2}:\d{2}$/, '')
-  if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t))) return { date: iso(+m[3], +m[1], +m[2]), precision: 'day' }
+  if ((m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(t))) {
+    return { date: slashOrder === 'dmy' ? iso(+m[3], +m[2], +m[1]) : iso(+m[3], +m[1], +m[2]), precision: 'day' }
+  }
   if ((m = /^(\d{1,2})[ -]([A-Za-z.]+)[ -](\d{4})$/.exec(t)) && monthNumber(m[2])) return { date: iso(+m[3], monthNumber(m[2]), +m[1]), precision: 'day' }
   if ((m = /^([A-Za-z.]+) (\d{1,2}),? (\d{4})$/.exec(t)) && monthNumber(m[1])) return { date: iso(+m[3], monthNumber(m[1]), +m[2]), precision: 'day' }
   if ((m = /^([A-Za-z.]+),? (\d{4})$/.exec(t)) && monthNumber(m[1])) return { date: iso(+m[2], monthNumber(m[1]), 1), precision: 'month' }
@@ -114,13 +119,39 @@ export function contentIds(prefix: string): (cells: readonly string[]) => string
   }
 }
 
-/** Index of the first header (case- and space-insensitive) among candidates; −1 when absent. */
+/** A header name for matching: case, accents, spaces and punctuation ignored ("Number_of-Dead " → "numberofdead"). */
+export function headerKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+}
+
+/** Index of the first header (case-, space- and punctuation-insensitive) among candidates; −1 when absent. */
 export function findColumn(header: readonly string[], candidates: readonly string[]): number {
-  const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, ' ')
-  const names = header.map(norm)
+  const names = header.map(headerKey)
   for (const c of candidates) {
-    const i = names.indexOf(norm(c))
-    if (i >= 0) return i
+    const i = names.indexOf(headerKey(c))
+    if (i >= 0 && names[i] !== '') return i
   }
   return -1
+}
+
+/**
+ * The written form of a date, as a label the mapping step shows ("YYYY-MM-DD", "DD/MM/YYYY",
+ * "01/06/2014 (day or month first)", ...); null when parseDate cannot read it.
+ */
+export function dateForm(text: string): string | null {
+  const t = text.trim()
+  if (/^\d{4}-\d{1,2}-\d{1,2}([T ].*)?$/.test(t)) return 'YYYY-MM-DD'
+  if (/^\d{4}-\d{1,2}$/.test(t)) return 'YYYY-MM'
+  if (/^\d{4}$/.test(t)) return 'YYYY'
+  const u = t.replace(/^[A-Za-z]{3},\s*/, '').replace(/\s+-\s+\d{1,2}:\d{2}$/, '')
+  const m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(u)
+  if (m) return +m[1] > 12 ? 'DD/MM/YYYY' : +m[2] > 12 ? 'MM/DD/YYYY' : '??/??/YYYY'
+  if (/^\d{1,2}[ -][A-Za-z.]+[ -]\d{4}$/.test(u)) return 'D Month YYYY'
+  if (/^[A-Za-z.]+ \d{1,2},? \d{4}$/.test(u)) return 'Month D, YYYY'
+  if (/^[A-Za-z.]+,? \d{4}$/.test(u)) return 'Month YYYY'
+  return null
 }

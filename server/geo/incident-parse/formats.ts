@@ -1,6 +1,7 @@
 // The import formats, how a file's format is recognised, and the dataset and credit it brings.
-import { ACLED_CREDIT, ACLED_DATASET, acledMapper, isAcledHeader } from './acled.ts'
-import { IOM_CREDIT, IOM_DATASET, iomMapper, isIomHeader } from './iom.ts'
+import { ACLED_CREDIT, ACLED_DATASET, acledMapper } from './acled.ts'
+import { IOM_CREDIT, IOM_DATASET, iomMapper } from './iom.ts'
+import { resolveMapping, type ResolvedMapping } from './mapping.ts'
 import { genericCsvMapper } from './record.ts'
 import type { ParseOptions, RowMapper } from './types.ts'
 import type { ImportFormat } from '../../../shared/import-formats.ts'
@@ -17,11 +18,9 @@ export function formatFromName(fileName: string): ImportFormat {
   return 'csv'
 }
 
-/** Which CSV flavour a header is. */
+/** Which CSV flavour a header is: the format of the known schema it matches, else generic csv. */
 export function csvFlavour(header: readonly string[]): CsvFormat {
-  if (isIomHeader(header)) return 'iom'
-  if (isAcledHeader(header)) return 'acled'
-  return 'csv'
+  return resolveMapping(header, []).format
 }
 
 export interface DatasetInfo {
@@ -40,9 +39,9 @@ export function datasetInfo(format: CsvFormat | 'geojson' | 'kml' | 'gpx', given
   return { dataset: given.dataset ?? base, credit: given.credit ?? `${fileName} (user import)`, url: null }
 }
 
-/** The row mapper of a CSV flavour for this header; throws when needed columns are missing. */
-export function csvMapper(format: CsvFormat, header: readonly string[], options: ParseOptions): RowMapper {
-  if (format === 'iom') return iomMapper(header)
-  if (format === 'acled') return acledMapper(header, options)
-  return genericCsvMapper(header, options)
+/** The row mapper of a CSV for this header and its resolved mapping; throws when needed columns are missing. */
+export function csvMapper(resolved: ResolvedMapping, header: readonly string[], options: ParseOptions): RowMapper {
+  if (resolved.format === 'iom') return iomMapper(header, resolved)
+  if (resolved.format === 'acled') return acledMapper(header, options, resolved)
+  return genericCsvMapper(header, options, resolved)
 }

@@ -1,7 +1,9 @@
-// IOM Missing Migrants Project CSV, in every schema listed in shared/data/README.md: the public
-// mirror (year + month, no id), the dated cut (Reported Date) and the current official export
-// (Main ID, Incident ID, Incident Date, ...). Quirks handled here:
-//   - Coordinates is one string "lat, lon", latitude first;
+// IOM Missing Migrants Project CSV, in every schema of schemas.ts: the public mirror (year +
+// month, no id), the dated cut (Reported Date), the current official export (Main ID, Incident
+// ID, Incident Date, ...) and the 2014–2021 export (Web ID, Reported Date, Location Coordinates,
+// Number Dead). Which column gives each core field comes from the resolved mapping (mapping.ts);
+// the other columns are found by their names across the schemas. Quirks handled here:
+//   - Coordinates / Location Coordinates is one string "lat, lon", latitude first;
 //   - a longitude or latitude written as a whole number ("35.8793, -5") is a truncated value:
 //     kept, flagged geo_precision 3 and attrs.coordinates_truncated;
 //   - rows without coordinates are rejected with that reason;
@@ -10,22 +12,19 @@
 //   - "Split Incident" and "Cumulative Incident" rows can double-count: kept, flagged
 //     attrs.may_double_count (sum metrics include them; analysts can filter them out);
 //   - month-only dates are month precision; the BOM is stripped by the CSV reader.
-import { contentIds, checkLngLat, FieldError, findColumn, monthNumber, parseCount, parseDate } from './fields.ts'
+import { contentIds, checkLngLat, FieldError, findColumn, parseCount, parseDate, parseNumber } from './fields.ts'
+import { resolveMapping, type ResolvedMapping } from './mapping.ts'
+import { coordinateString, yearMonth } from './record.ts'
 import { iomRouteFamily } from './route-family.ts'
 import type { ParsedIncident, RowMapper } from './types.ts'
 
 export const IOM_DATASET = 'iom-mmp'
 export const IOM_CREDIT = "IOM's Missing Migrants Project"
 
+// columns beyond the mapped fields (resolved in mapping.ts), by their names across the schemas
 const COLUMNS = {
   mainId: ['Main ID'],
-  incidentId: ['Incident ID'],
   type: ['Incident Type'],
-  date: ['Incident Date', 'Reported Date'],
-  year: ['Incident year', 'Incident Year', 'Reported Year'],
-  month: ['Reported Month', 'Month'],
-  dead: ['Number of Dead'],
-  missing: ['Minimum Estimated Number of Missing'],
   deadMissing: ['Total Number of Dead and Missing', 'Total Dead and Missing'],
   survivors: ['Number of Survivors'],
   females: ['Number of Females'],
@@ -33,42 +32,55 @@ const COLUMNS = {
   children: ['Number of Children'],
   cause: ['Cause of Death'],
   route: ['Migration route', 'Migration Route'],
-  location: ['Location of death', 'Location of Incident'],
+  location: ['Location of death', 'Location of Incident', 'Location Description'],
   countryOfIncident: ['Country of Incident'],
-  regionOfIncident: ['Region of Incident'],
+  regionOfIncident: ['Region of Incident', 'Region'],
   countryOfOrigin: ['Country of Origin'],
   source: ['Information Source'],
   url: ['URL'],
   quality: ['Source Quality'],
-  coordinates: ['Coordinates'],
 } as const
 
-type Column = keyof typeof COLUMNS
+type Column = keyof typeof COLUMNS | 'incidentId' | 'coordinates' | 'lat' | 'lng' | 'date' | 'year' | 'month' | 'dead' | 'missing'
 
-/** Whether a CSV header looks like an IOM Missing Migrants export. */
+/** Whether a CSV header is one of the known IOM Missing Migrants schemas. */
 export function isIomHeader(header: readonly string[]): boolean {
-  return findColumn(header, COLUMNS.coordinates) >= 0 && findColumn(header, COLUMNS.deadMissing) >= 0
+  return resolveMapping(header, []).format === 'iom'
 }
 
-/** A row mapper for an IOM CSV with this header; throws when a needed column is missing. */
-export function iomMapper(header: readonly string[]): RowMapper {
-  const col = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, findColumn(header, names)])) as Record<Column, number>
-  if (col.coordinates < 0) throw new Error('IOM CSV: no "Coordinates" column')
+/** A row mapper for an IOM CSV with this header (and its resolved mapping); throws when a needed column is missing. */
+export function iomMapper(header: readonly string[], resolved: ResolvedMapping = resolveMapping(header, [], {}, 'iom')): RowMapper {
+  const m = resolved.columns
+  const col = {
+    ...(Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, findColumn(header, names)])) as Record<keyof typeof COLUMNS, number>),
+    incidentId: m.id, coordinates: m.coordinates, lat: m.lat, lng: m.lng, date: m.date, year: m.year, month: m.month, dead: m.dead, missing: m.missing,
+  } satisfies Record<Column, number>
+  if (col.coordinates < 0 && (col.lat < 0 || col.lng < 0)) throw new Error('IOM CSV: no "Coordinates" column')
   if (col.date < 0 && col.year < 0) throw new Error('IOM CSV: no date column ("Incident Date", "Reported Date" or "Incident year")')
+  const lngFirst = resolved.order === 'lnglat'
   const rowId = contentIds('mmp-')
   return (cells, line) => {
     const get = (c: Column) => (col[c] >= 0 ? (cells[col[c]] ?? '').trim() : '')
-    const field = { name: 'Coordinates' }
+    const field = { name: col.coordinates >= 0 ? header[col.coordinates] : header[col.lat] }
     try {
-      const coords = get('coordinates')
-      if (coords === '') throw new FieldError('no coordinates')
-      const parts = coords.split(',').map((p) => p.trim())
-      if (parts.length !== 2 || parts.some((p) => p === '' || !Number.isFinite(Number(p)))) throw new FieldError(`expected "lat, lon", got "${coords}"`)
-      const [lng, lat] = checkLngLat(Number(parts[1]), Number(parts[0]))
+      // a whole-number coordinate ("35.8793, -5") is a truncated value
+      let raw: [number, number]
+      let parts: string[]
+      if (col.coordinates >= 0) {
+        raw = coordinateString(get('coordinates'), lngFirst)
+        parts = get('coordinates').split(/[,;\s]+/).filter((p) => p !== '')
+      } else {
+        parts = [get('lat'), get('lng')]
+        const [la, lo] = parts.map(parseNumber)
+        if (la === null || lo === null) throw new FieldError('no coordinates')
+        raw = [lo, la]
+      }
+      const [lng, lat] = checkLngLat(raw[0], raw[1])
       const truncated = parts.some((p) => !p.includes('.'))
 
       field.name = col.date >= 0 ? header[col.date] : header[col.year]
-      const { date, precision } = col.date >= 0 && get('date') !== '' ? parseDate(get('date')) : yearMonth(get('year'), get('month'), header[col.month] ?? 'Month')
+      const { date, precision } =
+        col.date >= 0 && (get('date') !== '' || col.year < 0) ? parseDate(get('date'), resolved.dateOrder) : yearMonth(get('year'), get('month'), header[col.month] ?? 'Month')
 
       // a few rows carry negative counts ("-1"): a data-entry error, read as unknown and noted
       const negative: Record<string, number> = {}
@@ -136,11 +148,3 @@ export function iomMapper(header: readonly string[]): RowMapper {
   }
 }
 
-function yearMonth(yearText: string, monthText: string, monthField: string): { date: string; precision: 'month' | 'year' } {
-  const year = Number(yearText)
-  if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new FieldError(`not a year: "${yearText}"`)
-  if (monthText === '') return { date: `${year}-01-01`, precision: 'year' }
-  const month = monthNumber(monthText)
-  if (month === 0) throw new FieldError(`not a month: "${monthText}"`, monthField)
-  return { date: `${year}-${String(month).padStart(2, '0')}-01`, precision: 'month' }
-}

@@ -1,5 +1,6 @@
 // What every importer's row mapper produces: one incident ready for the database, or the reason
 // a row cannot be used. Pure data; the I/O around it lives in server/import/.
+import type { ColumnMapping } from '../../../shared/import-formats.ts'
 
 export type DatePrecision = 'day' | 'month' | 'year'
 
@@ -13,7 +14,7 @@ export interface ParsedIncident {
   /** ISO date; the first day of the month or year when less precise */
   date: string
   datePrecision: DatePrecision
-  /** one of the secretariat's eleven THREATS */
+  /** one of the secretariat's THREATS; `unclassified` when the row fits none */
   threat: string
   /** 1 exact (town), 2 near (district), 3 region or low precision; null when unknown */
   geoPrecision: 1 | 2 | 3 | null
@@ -40,14 +41,13 @@ export type RowResult = ParsedIncident | Rejection
 
 /** Options every format accepts. */
 export interface ParseOptions {
-  /** threat category for rows that carry none (generic CSV, GeoJSON, KML, GPX) */
+  /** threat category for rows whose own category maps to none (else they are `unclassified`) */
   threat?: string
-  /** column or property names: { lat, lng, date, category, id, dead, quantity } */
-  mapping?: Partial<Record<MappedField, string>>
+  /** column or property names per field, and how to read coordinates and dates */
+  mapping?: ColumnMapping
 }
 
-export const MAPPED_FIELDS = ['lat', 'lng', 'date', 'category', 'id', 'dead', 'quantity'] as const
-export type MappedField = (typeof MAPPED_FIELDS)[number]
+export { MAPPED_FIELDS, type MappedField, COORDINATE_ORDERS, type CoordinateOrder, DATE_ORDERS, type DateOrder, type ColumnMapping } from '../../../shared/import-formats.ts'
 
 /** A row mapper for one file: takes the cells of a row and its line number. */
 export type RowMapper = (cells: readonly string[], line: number) => RowResult

@@ -1,7 +1,8 @@
 // "Import data": a dialog with a file input and the import options; the upload shows its
 // progress (XMLHttpRequest progress events), then the service's report: row counts, the first
 // rejected rows with line, field and reason, and the dataset's credit line. The import is shared
-// as chosen under "Shared with" (default regional).
+// as chosen under "Shared with" (default regional). A CSV goes through the mapping step first
+// (mapping-step.ts): its columns previewed and changeable before anything is written.
 
 import type { ImportFormat } from '../../../shared/import-formats.ts'
 import { createSharingField, type SharingFieldOptions } from '../auth/sharing-field.ts'
@@ -11,6 +12,7 @@ import type { HotspotStrings } from '../hotspots/strings.ts'
 import { LOCALE } from '../ui/strings.ts'
 import { h } from '../ui/dom.ts'
 import { progressText, reportHeading, reportRows, shownRejections, type ImportReport } from './import-report.ts'
+import { createMappingStep } from './mapping-step.ts'
 import { uploadImport } from './upload.ts'
 
 /** The formats offered, as `POST /api/imports` names them (shared/import-formats.ts). */
@@ -37,6 +39,7 @@ export function createImportDialog(options: ImportDialogOptions): { open(): void
   const strict = h('input', { type: 'checkbox', id: 'import-strict' })
   const sharing = createSharingField({ ...options.sharing, idPrefix: 'import' })
   sharing.element.classList.add('embed-field-wide')
+  const mapping = createMappingStep()
   const progress = h('progress', { class: 'import-progress', max: '1', value: '0', hidden: true })
   const message = h('p', { class: 'import-message', 'aria-live': 'polite' })
   const report = h('div', { class: 'import-report', 'data-state': 'idle' })
@@ -51,6 +54,7 @@ export function createImportDialog(options: ImportDialogOptions): { open(): void
       h('label', { class: 'import-strict' }, strict, h('span', {}, t.strictLabel)),
       sharing.element,
     ),
+    mapping.element,
     progress,
     message,
     report,
@@ -59,12 +63,20 @@ export function createImportDialog(options: ImportDialogOptions): { open(): void
   document.body.append(dialog)
 
   let running: { abort(): void } | null = null
+  /** A CSV (by format, else by name) goes through the mapping step; GeoJSON, KML and GPX do not. */
+  const previewChosen = () => {
+    const chosen = file.files?.[0] ?? null
+    const document = format.value === 'auto' ? /\.(geo)?json$|\.kml$|\.gpx$/i.test(chosen?.name ?? '') : ['geojson', 'kml', 'gpx'].includes(format.value)
+    void mapping.show(document ? null : chosen, { format: format.value })
+  }
   file.addEventListener('change', () => {
     upload.disabled = !file.files?.length
     report.replaceChildren()
     report.dataset.state = 'idle'
     message.textContent = ''
+    previewChosen()
   })
+  format.addEventListener('change', previewChosen)
   close.addEventListener('click', () => dialog.close())
   dialog.addEventListener('close', () => {
     running?.abort()
@@ -80,7 +92,7 @@ export function createImportDialog(options: ImportDialogOptions): { open(): void
     progress.hidden = false
     progress.value = 0
     message.classList.remove('is-error')
-    const fields: Record<string, string> = { format: format.value, strict: String(strict.checked), ...sharingFields(sharing.read()) }
+    const fields: Record<string, string> = { format: format.value, strict: String(strict.checked), ...mapping.fields(), ...sharingFields(sharing.read()) }
     const job = uploadImport(chosen, fields, {
       onProgress(loaded, total) {
         progress.value = total > 0 ? loaded / total : 0

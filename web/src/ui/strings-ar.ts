@@ -147,6 +147,7 @@ export const ar: UiStrings = {
     arms_proliferation: 'انتشار الأسلحة',
     illegal_fishing: 'الصيد غير المشروع',
     sea_pollution: 'التلوث البحري',
+    unclassified: 'غير مصنف',
   },
   confidence: {
     high: 'عالية',

@@ -141,6 +141,7 @@ export const fr: UiStrings = {
     arms_proliferation: 'Prolifération des armes',
     illegal_fishing: 'Pêche illicite',
     sea_pollution: 'Pollution marine',
+    unclassified: 'Non classé',
   },
   confidence: {
     high: 'Élevée',

@@ -264,6 +264,7 @@ export const en: UiStrings = {
     arms_proliferation: 'Arms proliferation',
     illegal_fishing: 'Illegal fishing',
     sea_pollution: 'Sea pollution',
+    unclassified: 'Unclassified',
   },
   confidence: {
     high: 'High',
