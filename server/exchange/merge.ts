@@ -65,6 +65,18 @@ const emptyCounts = (): MergeCounts => ({ received: 0, inserted: 0, updated: 0, 
 
 /** Checks a bundle and merges it; throws BundleError (4xx) when it is refused. */
 export async function mergeBundle(db: Db, bytes: Buffer, options: MergeOptions): Promise<MergeReport> {
+  try {
+    const report = await checkAndMerge(db, bytes, options)
+    if (report.noop) await audit(db, options.viewer, options.action, `bundle:${report.bundle_id}`, { partner: report.partner, sequence: report.sequence, noop: true })
+    return report
+  } catch (err) {
+    // refusals are audited too: who tried to merge what, and why it was refused
+    if (err instanceof BundleError) await audit(db, options.viewer, `${options.action}.refused`, 'bundle', { status: err.statusCode, reason: err.message, bytes: bytes.length })
+    throw err
+  }
+}
+
+async function checkAndMerge(db: Db, bytes: Buffer, options: MergeOptions): Promise<MergeReport> {
   const now = options.now ?? new Date()
   const bundle = openBundle(bytes)
   const h = bundle.header
