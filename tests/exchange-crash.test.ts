@@ -18,7 +18,7 @@ import { setIdentity } from '../server/repos/exchange.ts'
 import { exited, waitForOutput } from './helpers/child-process.ts'
 import { copyTemplate, testDrivers } from './helpers/databases.ts'
 
-const ROWS = 50_000
+const ROWS = 30_000
 const SENDER = '5e4d0000-0000-4000-8000-00000000abcd'
 
 /** A bundle line for one generated incident of the sender. */

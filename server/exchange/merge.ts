@@ -18,6 +18,7 @@ import {
   markReceived,
   mergeBatch,
   mergeSources,
+  originsHeld,
   recordBundle,
   recordRouteVersion,
   routeByOrigin,
@@ -117,13 +118,15 @@ interface ParsedLines {
   routeText: string[]
   plans: string[]
   tombstones: { incidents: string[]; plans: string[]; routes: Line[] }
+  /** origin instances of the incidents */
+  incidentOrigins: Set<string>
   /** "agency|state" pairs the records name */
   agencies: Map<string, { agency: string; state: string }>
 }
 
 /** Groups the lines by kind, refusing the bundle for a record this instance may not hold. */
 function parseLines(lines: string[], selfInstance: string, selfState: string | null): ParsedLines {
-  const out: ParsedLines = { sources: [], imports: [], incidents: [], routes: [], routeText: [], plans: [], tombstones: { incidents: [], plans: [], routes: [] }, agencies: new Map() }
+  const out: ParsedLines = { sources: [], imports: [], incidents: [], routes: [], routeText: [], plans: [], tombstones: { incidents: [], plans: [], routes: [] }, incidentOrigins: new Set(), agencies: new Map() }
   for (const [i, text] of lines.entries()) {
     let line: Line
     try {
@@ -148,7 +151,10 @@ function parseLines(lines: string[], selfInstance: string, selfState: string | n
       out.agencies.set(`${line.agency}|${line.state}`, { agency: line.agency, state: line.state })
     }
     if (line.t === 'import') out.imports.push(text)
-    else if (line.t === 'incident') out.incidents.push(text)
+    else if (line.t === 'incident') {
+      out.incidents.push(text)
+      out.incidentOrigins.add(line.o)
+    }
     else if (line.t === 'plan') out.plans.push(text)
     else if (line.t === 'route') {
       out.routes.push(line)
@@ -193,11 +199,13 @@ async function writeRecords(tx: Queryable, h: BundleHeader, partner: Partner, p:
     owner: { agencyId: 1, state: selfState, sharing: 'national', partners: [] },
   })
   if (p.sources.length) await mergeSources(tx, `[${p.sources.join(',')}]`)
+  // incidents from origins of which nothing is held here yet cannot conflict: plain inserts
+  const fresh = p.incidents.length > 0 && !(await originsHeld(tx, [...p.incidentOrigins]))
   for (const kind of ['imports', 'incidents', 'plans'] as const) {
     const all = p[kind]
     counts[kind].received = all.length
     for (let i = 0; i < all.length; i += MERGE_BATCH) {
-      const r = await mergeBatch(tx, kind, `[${all.slice(i, i + MERGE_BATCH).join(',')}]`, agencies, importId)
+      const r = await mergeBatch(tx, kind === 'incidents' && fresh ? 'incidents-fresh' : kind, `[${all.slice(i, i + MERGE_BATCH).join(',')}]`, agencies, importId)
       counts[kind].inserted += r.inserted
       counts[kind].updated += r.updated
       if (kind === 'incidents') onProgress?.(Math.min(i + MERGE_BATCH, all.length))

@@ -162,10 +162,16 @@ export async function mergeSources(tx: Queryable, linesJson: string): Promise<vo
 }
 
 /** Merges a batch of import, incident or plan lines (JSON array text); returns the counts. */
-export async function mergeBatch(tx: Queryable, kind: 'imports' | 'incidents' | 'plans', linesJson: string, agencies: string, bundleImportId: number): Promise<{ inserted: number; updated: number }> {
-  const params = kind === 'incidents' ? [linesJson, agencies, bundleImportId] : [linesJson, agencies]
+export async function mergeBatch(tx: Queryable, kind: 'imports' | 'incidents' | 'incidents-fresh' | 'plans', linesJson: string, agencies: string, bundleImportId: number): Promise<{ inserted: number; updated: number }> {
+  const params = kind.startsWith('incidents') ? [linesJson, agencies, bundleImportId] : [linesJson, agencies]
   const [row] = await tx.query<{ inserted: number; updated: number }>(sqlFile(`exchange/merge-${kind}`), params)
   return row
+}
+
+/** Whether any incident or tombstone of these origin instances is stored here (else a merge may simply insert). */
+export async function originsHeld(tx: Queryable, origins: string[]): Promise<boolean> {
+  const [row] = await tx.query<{ held: boolean }>(sqlFile('exchange/origins-held'), [origins])
+  return row.held
 }
 
 /** Applies incident or plan tombstones (JSON array text); returns how many rows went. */

@@ -3,7 +3,7 @@
 -- deletion travels on). Plain DELETE, so row triggers fire. Returns {deleted}.
 WITH gone AS (
   DELETE FROM incidents i
-  USING json_array_elements($1::json) AS r
+  USING jsonb_array_elements($1::jsonb) AS r
   WHERE i.origin_instance = r->>'o' AND i.source_id = r->>'source_id' AND i.origin_id = r->>'id'
     AND i.origin_version < (r->>'v')::bigint
   RETURNING 1

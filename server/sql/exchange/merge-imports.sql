@@ -9,9 +9,9 @@ WITH up AS (
          (r->>'rows_read')::int, (r->>'inserted')::int, (r->>'updated')::int, (r->>'unchanged')::int, (r->>'rejected')::int,
          (r->>'started_at')::timestamptz, (r->>'finished_at')::timestamptz,
          ($2::jsonb ->> ((r->>'agency') || '|' || (r->>'state')))::bigint, r->>'state', r->>'sharing',
-         ARRAY(SELECT json_array_elements_text(r->'partners')),
+         ARRAY(SELECT jsonb_array_elements_text(r->'partners')),
          r->>'o', r->>'id', (r->>'v')::bigint, r->>'state', r->>'agency'
-  FROM json_array_elements($1::json) AS r
+  FROM jsonb_array_elements($1::jsonb) AS r
   ON CONFLICT (origin_instance, origin_id) WHERE origin_instance IS NOT NULL DO UPDATE SET
     file_name = EXCLUDED.file_name, rows_read = EXCLUDED.rows_read, inserted = EXCLUDED.inserted, updated = EXCLUDED.updated,
     unchanged = EXCLUDED.unchanged, rejected = EXCLUDED.rejected, finished_at = EXCLUDED.finished_at,

@@ -5,7 +5,7 @@
 -- stays deleted. Sharing and partners are kept exactly. Plain INSERT ... ON CONFLICT DO UPDATE,
 -- so row triggers on incidents fire. Returns {inserted, updated}.
 WITH input AS (
-  SELECT r FROM json_array_elements($1::json) AS r
+  SELECT r FROM jsonb_array_elements($1::jsonb) AS r
   WHERE NOT EXISTS (SELECT 1 FROM exchange_tombstones t
                     WHERE t.origin_instance = r->>'o' AND t.origin_id = r->>'id' AND t.kind = 'incident'
                       AND t.origin_version > (r->>'v')::bigint)
@@ -25,7 +25,7 @@ up AS (
          (r->'h3'->>0)::bigint, (r->'h3'->>1)::bigint, (r->'h3'->>2)::bigint, (r->'h3'->>3)::bigint,
          (r->'h3'->>4)::bigint, (r->'h3'->>5)::bigint, (r->'h3'->>6)::bigint,
          ($2::jsonb ->> ((r->>'agency') || '|' || (r->>'state')))::bigint, r->>'state', r->>'sharing',
-         ARRAY(SELECT json_array_elements_text(r->'partners')),
+         ARRAY(SELECT jsonb_array_elements_text(r->'partners')),
          r->>'o', r->>'id', (r->>'v')::bigint, r->>'state', r->>'agency'
   FROM input
   ON CONFLICT (origin_instance, source_id, origin_id) WHERE origin_instance IS NOT NULL DO UPDATE SET

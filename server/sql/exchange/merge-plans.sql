@@ -6,9 +6,9 @@ WITH up AS (
                             origin_instance, origin_id, origin_version, origin_state, origin_agency)
   SELECT r->>'name', (r->'request')::jsonb, (r->'result')::jsonb, (r->>'created_at')::timestamptz,
          ($2::jsonb ->> ((r->>'agency') || '|' || (r->>'state')))::bigint, r->>'state', r->>'sharing',
-         ARRAY(SELECT json_array_elements_text(r->'partners')),
+         ARRAY(SELECT jsonb_array_elements_text(r->'partners')),
          r->>'o', r->>'id', (r->>'v')::bigint, r->>'state', r->>'agency'
-  FROM json_array_elements($1::json) AS r
+  FROM jsonb_array_elements($1::jsonb) AS r
   WHERE NOT EXISTS (SELECT 1 FROM exchange_tombstones t
                     WHERE t.origin_instance = r->>'o' AND t.origin_id = r->>'id' AND t.kind = 'plan' AND t.origin_version > (r->>'v')::bigint)
   ON CONFLICT (origin_instance, origin_id) WHERE origin_instance IS NOT NULL DO UPDATE SET
