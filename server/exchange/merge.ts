@@ -98,7 +98,10 @@ async function checkAndMerge(db: Db, bytes: Buffer, options: MergeOptions): Prom
       checkHeader(h, { instanceId: self.instance_id }, receivedSequence, now)
       const report = await writeRecords(tx, h, partner, parsed, self.state_iso3, now, options.onProgress)
       await recordBundle(tx, { bundleId: h.bundle_id, partnerId: partner.id, direction: 'in', sequence: h.sequence, created: h.created, counts: flatCounts(report.counts) })
-      await markReceived(tx, partner.id, h.sequence, h.cursor)
+      // the next pull starts at the bundle's cursor only when the bundle held everything before it
+      // (a full export, or a feed answer from our current cursor); a --since bundle may not
+      const complete = h.since === null && (h.after_cursor ?? 0) <= partner.pull_cursor
+      await markReceived(tx, partner.id, h.sequence, complete ? h.cursor : partner.pull_cursor)
       await audit(tx, options.viewer, options.action, `bundle:${h.bundle_id}`, { partner: partner.name, sequence: h.sequence, import_id: report.import_id, ...flatCounts(report.counts) })
       return report
     })
