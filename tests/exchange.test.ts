@@ -181,6 +181,14 @@ describe('exchange between deployments: Niger, Mali and Chad', () => {
     expect(imports.map((i) => i.source_dataset)).toEqual(['ner-mali', 'ner-public', 'ner-regional'])
     // records local to Mali: none came in as local
     expect(await incidentsFrom(mali, 'local')).toEqual({})
+    // static maps credit the partner agency beside the datasets; exports name the origin
+    const svg = await mali.app.inject({ method: 'GET', url: '/api/maps/static.svg?width=800&height=500&date=2024-03-07&bbox=0,10,12,20&layers=incidents,borders' })
+    expect(svg.statusCode).toBe(200)
+    expect(svg.body).toContain('Niger border police (NER)')
+    const csvOut = await mali.app.inject({ method: 'GET', url: '/api/exports/incidents.csv?bbox=0,10,12,20&layers=incidents' })
+    expect(csvOut.statusCode).toBe(200)
+    expect(csvOut.body.split('\n')[0]).toContain('origin_state')
+    expect(csvOut.body).toContain('Niger border police')
   })
 
   it('Chad receives the regional and public records, never the Niger-Mali bilateral ones', async () => {

@@ -4,11 +4,12 @@
 // older one (by origin instance and id), an older one is ignored; tombstones delete. The same
 // bundle merged again is a no-op.
 import { MEMBER_STATES, type Viewer } from '../auth/access.ts'
-import type { Db, Queryable } from '../db/types.ts'
+import type { Db, Queryable, Tx } from '../db/types.ts'
 import { audit } from '../repos/audit.ts'
 import { agencyByName, insertAgency } from '../repos/auth.ts'
 import {
   applyTombstones,
+  copyIncidents,
   deleteReceivedRoute,
   findBundle,
   getIdentity,
@@ -18,6 +19,7 @@ import {
   markReceived,
   mergeBatch,
   mergeSources,
+  originImports,
   originsHeld,
   recordBundle,
   recordRouteVersion,
@@ -28,10 +30,12 @@ import {
 import { beginImport, finishImport } from '../repos/imports.ts'
 import { bumpVersion } from '../repos/versions.ts'
 import { openBundle, verifiedLines } from './bundle.ts'
+import { incidentCopyLine, type IncidentLine } from './copy-lines.ts'
 import { BundleError, checkHeader, receivable, type BundleHeader } from './rules.ts'
 
-/** Lines per merge statement. */
+/** Lines per merge statement, and per COPY on the server driver's fast path. */
 const MERGE_BATCH = 5_000
+const COPY_BATCH = 20_000
 
 export interface MergeCounts {
   received: number
@@ -117,6 +121,7 @@ interface ParsedLines {
   sources: string[]
   imports: string[]
   incidents: string[]
+  incidentRows: IncidentLine[]
   routes: Line[]
   routeText: string[]
   plans: string[]
@@ -129,7 +134,7 @@ interface ParsedLines {
 
 /** Groups the lines by kind, refusing the bundle for a record this instance may not hold. */
 function parseLines(lines: string[], selfInstance: string, selfState: string | null): ParsedLines {
-  const out: ParsedLines = { sources: [], imports: [], incidents: [], routes: [], routeText: [], plans: [], tombstones: { incidents: [], plans: [], routes: [] }, incidentOrigins: new Set(), agencies: new Map() }
+  const out: ParsedLines = { sources: [], imports: [], incidents: [], incidentRows: [], routes: [], routeText: [], plans: [], tombstones: { incidents: [], plans: [], routes: [] }, incidentOrigins: new Set(), agencies: new Map() }
   for (const [i, text] of lines.entries()) {
     let line: Line
     try {
@@ -145,7 +150,7 @@ function parseLines(lines: string[], selfInstance: string, selfState: string | n
     if (typeof line.o !== 'string' || typeof line.id !== 'string' || !Number.isSafeInteger(line.v)) throw new BundleError(400, `bundle line ${i + 1}: a record needs an origin instance, id and version`)
     // our own records coming back: we hold the original
     if (line.o === selfInstance) continue
-    if (!Array.isArray(line.partners) || !(MEMBER_STATES as readonly string[]).includes(line.state)) throw new BundleError(400, `${what}: state must be a member state and partners a list`)
+    if (!Array.isArray(line.partners) || !(MEMBER_STATES as readonly string[]).includes(line.state) || line.partners.some((p) => !(MEMBER_STATES as readonly string[]).includes(p))) throw new BundleError(400, `${what}: state must be a member state and partners a list`)
     if (!receivable({ sharing: line.sharing as never, partners: line.partners, originState: line.state }, selfState)) {
       throw new BundleError(400, `${what} is shared ${line.sharing}${line.partners.length ? ` with ${line.partners.join(', ')}` : ''}: not for this instance (${selfState ?? 'no state set'}); the sender broke the sharing rules, nothing was merged`)
     }
@@ -156,6 +161,7 @@ function parseLines(lines: string[], selfInstance: string, selfState: string | n
     if (line.t === 'import') out.imports.push(text)
     else if (line.t === 'incident') {
       out.incidents.push(text)
+      out.incidentRows.push(line as unknown as IncidentLine)
       out.incidentOrigins.add(line.o)
     }
     else if (line.t === 'plan') out.plans.push(text)
@@ -186,7 +192,7 @@ function localRouteId(line: Line): string {
   return `${base}-${line.o.slice(0, 8)}`
 }
 
-async function writeRecords(tx: Queryable, h: BundleHeader, partner: Partner, p: ParsedLines, selfState: string | null, now: Date, onProgress?: (n: number) => void): Promise<MergeReport> {
+async function writeRecords(tx: Tx, h: BundleHeader, partner: Partner, p: ParsedLines, selfState: string | null, now: Date, onProgress?: (n: number) => void): Promise<MergeReport> {
   const counts = { imports: emptyCounts(), incidents: emptyCounts(), routes: emptyCounts(), plans: emptyCounts() }
   const agencyIds: Record<string, number> = {}
   for (const [key, a] of p.agencies) agencyIds[key] = await localAgency(tx, a.agency, a.state)
@@ -207,6 +213,17 @@ async function writeRecords(tx: Queryable, h: BundleHeader, partner: Partner, p:
   for (const kind of ['imports', 'incidents', 'plans'] as const) {
     const all = p[kind]
     counts[kind].received = all.length
+    if (kind === 'incidents' && fresh && tx.copyFrom && !tx.rowSecurity) {
+      // the server driver's fast path, as a dataset's first import: COPY straight into incidents
+      const imports = await originImports(tx, [...p.incidentOrigins])
+      for (let i = 0; i < all.length; i += COPY_BATCH) {
+        const batch = p.incidentRows.slice(i, i + COPY_BATCH)
+        await copyIncidents(tx, batch.map((r) => incidentCopyLine(r, imports.get(`${r.o}|${r.imp}`) ?? importId, agencyIds[`${r.agency}|${r.state}`])).join(''))
+        counts.incidents.inserted += batch.length
+        onProgress?.(i + batch.length)
+      }
+      continue
+    }
     for (let i = 0; i < all.length; i += MERGE_BATCH) {
       const r = await mergeBatch(tx, kind === 'incidents' && fresh ? 'incidents-fresh' : kind, `[${all.slice(i, i + MERGE_BATCH).join(',')}]`, agencies, importId)
       counts[kind].inserted += r.inserted

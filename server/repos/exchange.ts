@@ -2,7 +2,8 @@
 // merged, and the export and merge queries of server/sql/exchange/. Runs on the service's own
 // connection: the exchange rules (server/exchange/rules.ts), not a viewer's scope, decide.
 import { sqlFile } from '../db/sql-files.ts'
-import type { Queryable } from '../db/types.ts'
+import type { Queryable, Tx } from '../db/types.ts'
+import { filterParams, type IncidentFilter } from './incidents.ts'
 
 export interface Identity {
   instance_id: string
@@ -168,6 +169,17 @@ export async function mergeBatch(tx: Queryable, kind: 'imports' | 'incidents' | 
   return row
 }
 
+/** The local ids of imports received from these origin instances, keyed "instance|origin id". */
+export async function originImports(tx: Queryable, origins: string[]): Promise<Map<string, number>> {
+  const rows = await tx.query<{ origin_instance: string; origin_id: string; id: number }>(sqlFile('exchange/origin-imports'), [origins])
+  return new Map(rows.map((r) => [`${r.origin_instance}|${r.origin_id}`, Number(r.id)]))
+}
+
+/** COPYs incident lines (text format, sql/exchange/copy-incidents.sql columns) into incidents (server driver). */
+export async function copyIncidents(tx: Tx, copyText: string): Promise<void> {
+  await tx.copyFrom!(sqlFile('exchange/copy-incidents'), copyText)
+}
+
 /** Whether any incident or tombstone of these origin instances is stored here (else a merge may simply insert). */
 export async function originsHeld(tx: Queryable, origins: string[]): Promise<boolean> {
   const [row] = await tx.query<{ held: boolean }>(sqlFile('exchange/origins-held'), [origins])
@@ -205,4 +217,9 @@ export async function deleteReceivedRoute(tx: Queryable, originInstance: string,
 /** Copies a received route's current state into its history (create | update | delete). */
 export async function recordRouteVersion(tx: Queryable, id: string, change: 'create' | 'update' | 'delete'): Promise<void> {
   await tx.query(sqlFile('routes/record-version'), [id, change])
+}
+
+/** Credit lines naming the partner agencies that shared incidents matching a filter (static maps). */
+export async function originCredits(db: Queryable, filter: IncidentFilter): Promise<{ dataset: string; credit: string; url: string | null }[]> {
+  return db.query(sqlFile('exchange/origin-credits'), filterParams(filter))
 }
