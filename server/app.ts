@@ -38,6 +38,7 @@ import { zoneRoutes } from './routes/zone.ts'
 import { viewRoutes } from './routes/views.ts'
 import { mapRoutes } from './routes/maps.ts'
 import { exportRoutes } from './routes/exports.ts'
+import { exchangeRoutes } from './routes/exchange.ts'
 import { frameAncestors } from './frame-ancestors.ts'
 import { BODY_LIMIT_BYTES, corsOptions, helmetOptions, rateLimitOptions } from './http-security.ts'
 
@@ -69,13 +70,15 @@ export interface AppOptions {
   trustProxy?: false | number | string
   /** config AUTH=on: sign-in required, sharing levels enforced by row-level security; off = the local analyst sees everything */
   authMode?: boolean
+  /** the exchange's private key file (config EXCHANGE_KEY_FILE, else in DATA_DIR); null = no bundles can be signed */
+  exchangeKeyFile?: string | null
 }
 
 /**
  * Builds the app around an open, migrated database; the caller closes both. Plugins are queued,
  * not awaited, so they load at ready() and inherit the error handler set below.
  */
-export async function buildApp({ db, logger = false, embedOrigins = [], corsOrigins = [], rateLimitPerMin = 0, authMode = false, trustProxy = false }: AppOptions) {
+export async function buildApp({ db, logger = false, embedOrigins = [], corsOrigins = [], rateLimitPerMin = 0, authMode = false, trustProxy = false, exchangeKeyFile = null }: AppOptions) {
   const app = Fastify({ logger: withRedactedUrls(logger), trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy, bodyLimit: BODY_LIMIT_BYTES, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } }).withTypeProvider<TypeBoxTypeProvider>()
   app.decorate('db', authMode ? scopedDb(db) : db)
   app.decorate('serviceDb', db)
@@ -133,6 +136,7 @@ export async function buildApp({ db, logger = false, embedOrigins = [], corsOrig
   app.register(viewRoutes)
   app.register(mapRoutes)
   app.register(exportRoutes)
+  app.register(exchangeRoutes, { keyFile: exchangeKeyFile })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   // interactive documentation, served from the package: no CDN, no online validator
   app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true })

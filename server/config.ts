@@ -33,6 +33,10 @@ export interface Config {
    * limits and for Secure session cookies.
    */
   trustProxy: false | number | string
+  /** The Ed25519 private key of this instance for the exchange (EXCHANGE_KEY_FILE; default DATA_DIR/exchange-key.pem). */
+  exchangeKeyFile: string | null
+  /** Pull every partner with a URL this often (EXCHANGE_PULL_MINUTES; 0 = never, the default). */
+  exchangePullMinutes: number
 }
 
 /** Addresses only this machine can reach: the service may run there without authentication. */
@@ -67,7 +71,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`HOST is ${host}: refusing to listen beyond this machine without authentication; set AUTH=on (and add users with npm run users), or bind HOST=127.0.0.1`)
   }
   const trustProxy = parseTrustProxy(env.TRUST_PROXY)
-  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel, demoData: demo === 'on', embedOrigins, corsOrigins, rateLimitPerMin, authMode: auth === 'on', trustProxy })
+  const exchangeKeyFile = (env.EXCHANGE_KEY_FILE ?? '').trim() || null
+  const exchangePullMinutes = parsePullMinutes(env.EXCHANGE_PULL_MINUTES)
+  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel, demoData: demo === 'on', embedOrigins, corsOrigins, rateLimitPerMin, authMode: auth === 'on', trustProxy, exchangeKeyFile, exchangePullMinutes })
+}
+
+function parsePullMinutes(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 0
+  const minutes = Number(raw)
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 10_080) throw new ConfigError(`EXCHANGE_PULL_MINUTES must be a whole number of minutes from 0 (never) to 10080, got "${raw}"`)
+  return minutes
 }
 
 function parseRateLimit(raw: string | undefined): number {

@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from './config.ts'
 import { listUsers } from './repos/auth.ts'
 import { startApp } from './start.ts'
+import { schedulePulls } from './exchange/pull.ts'
 
 async function main(): Promise<void> {
   let config
@@ -18,6 +19,10 @@ async function main(): Promise<void> {
       app.log.info({ signal }, 'closing')
       app.close().then(() => process.exit(0), () => process.exit(1))
     })
+  }
+  if (config.exchangePullMinutes > 0) {
+    const stop = schedulePulls(app.serviceDb, config.exchangePullMinutes, app.log)
+    app.addHook('onClose', async () => stop())
   }
   await app.listen({ port: config.port, host: config.host })
   app.log.info({ driver: app.db.driver, dataDir: app.db.driver === 'pglite' ? config.dataDir : undefined, auth: config.authMode ? 'on' : 'off' }, 'Sahel Routes ready')

@@ -22,6 +22,11 @@ describe('incidentRecords', () => {
     expect(r.when).toBe('2021-03')
   })
 
+  it('names the partner deployment a received incident came from', () => {
+    const [r] = incidentRecords([{ ...incident, properties: { ...incident.properties, origin_state: 'NER', origin_agency: 'Niger border police' } }])
+    expect(r.properties).toMatchObject({ id: 'mmp-1', credit: "IOM's Missing Migrants Project", origin_state: 'NER', origin_agency: 'Niger border police' })
+  })
+
   it('reads back through the GeoJSON importer with the same fields', () => {
     const [row] = parseGeoJson(JSON.stringify(toGeoJson(incidentRecords([incident])))) as any[]
     expect(row).toMatchObject({ sourceId: 'mmp-1', lng: 12.9, lat: 18.9, date: '2021-03-01', datePrecision: 'month', threat: 'migration_trafficking', dead: 4 })

@@ -10,8 +10,8 @@ export function dateAtPrecision(date: string, precision: string): string {
   return precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : date
 }
 
-/** Incident columns in export order; attrs follow, flattened (those clashing with a column are prefixed attr_). */
-const INCIDENT_COLUMNS = ['threat', 'geo_precision', 'dead', 'missing', 'dead_missing', 'survivors', 'quantity', 'route', 'route_family', 'source_dataset', 'credit'] as const
+/** Incident columns in export order (origin_*: received from a partner deployment, absent when made here); attrs follow, flattened (those clashing with a column are prefixed attr_). */
+const INCIDENT_COLUMNS = ['threat', 'geo_precision', 'dead', 'missing', 'dead_missing', 'survivors', 'quantity', 'route', 'route_family', 'source_dataset', 'credit', 'origin_state', 'origin_agency'] as const
 
 /** Incidents (GET /api/incidents features) as records: id is the source's own id. */
 export function incidentRecords(features: readonly Feature<Point, Record<string, unknown>>[]): ExportRecord[] {
@@ -28,7 +28,7 @@ export function incidentRecords(features: readonly Feature<Point, Record<string,
 }
 
 /** Route columns in export order (those POST /api/routes takes, then derived ones). */
-const ROUTE_COLUMNS = ['id', 'name', 'family', 'kind', 'threats', 'direction', 'confidence', 'description', 'confidence_note', 'countries', 'length_km', 'sources', 'waypoints'] as const
+const ROUTE_COLUMNS = ['id', 'name', 'family', 'kind', 'threats', 'direction', 'confidence', 'description', 'confidence_note', 'countries', 'length_km', 'sources', 'waypoints', 'origin_state', 'origin_agency'] as const
 
 /** Catalogue routes (GET /api/routes features) as records named by route name. */
 export function routeRecords(features: readonly Feature<LineString, Record<string, unknown>>[]): ExportRecord[] {

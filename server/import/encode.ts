@@ -27,7 +27,7 @@ export function jsonRow(i: ParsedIncident): unknown[] {
 }
 
 /** Escapes a value for COPY text format: backslash, tab, newline and carriage return; null as \N. */
-function copyValue(v: unknown): string {
+export function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N'
   const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)
   return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s

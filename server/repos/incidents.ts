@@ -69,7 +69,7 @@ export type IncidentFeature = Feature<Point, Record<string, unknown>> & { id: nu
 /** A page of incidents, newest first, after the keyset (date, id); limit + 1 rows tell if more follow. */
 export async function listIncidents(
   db: Db,
-  filter: IncidentFilter & { importId?: number },
+  filter: IncidentFilter & { importId?: number; origin?: string },
   limit: number,
   after: { date: string; id: number } | null,
 ): Promise<IncidentFeature[]> {
@@ -79,6 +79,7 @@ export async function listIncidents(
     limit,
     after?.date ?? null,
     after?.id ?? null,
+    filter.origin ?? null,
   ])
   return rows.map(toFeature)
 }

@@ -11,6 +11,7 @@ import type { MapCell, MapPlace, MapPlan } from '../geo/static-map/overlays.ts'
 import type { StaticMapData } from '../geo/static-map/render.ts'
 import { listBorders, listCountries } from './countries.ts'
 import { aggregateCells, creditsFor } from './hotspots.ts'
+import { originCredits } from './exchange.ts'
 import { listIncidents, type IncidentFeature, type IncidentFilter } from './incidents.ts'
 import { getPlan } from './patrols.ts'
 import { searchPlaces } from './places.ts'
@@ -99,7 +100,7 @@ async function placesInView(db: Db, bbox: Bbox): Promise<MapPlace[]> {
 export async function gatherStaticMap(db: Db, state: MapState, bbox: Bbox, plan: MapPlan | null): Promise<StaticMapData> {
   const on = (l: string) => state.layers.includes(l as never)
   const wantsIncidents = on('incidents') || on('hotspots')
-  const [countries, borders, routes, zone, places, incidents, hotspots, credits] = await Promise.all([
+  const [countries, borders, routes, zone, places, incidents, hotspots, credits, partnerCredits] = await Promise.all([
     listCountries(db),
     on('borders') ? listBorders(db) : null,
     on('routes') ? routesInView(db, state, bbox) : null,
@@ -108,6 +109,8 @@ export async function gatherStaticMap(db: Db, state: MapState, bbox: Bbox, plan:
     on('incidents') ? incidentsInView(db, state, bbox) : null,
     on('hotspots') ? hotspotCells(db, state, bbox) : null,
     wantsIncidents ? creditsFor(db, incidentFilter(state, bbox)) : [],
+    // records received from partner deployments credit the agency that shared them
+    wantsIncidents ? originCredits(db, incidentFilter(state, bbox)) : [],
   ])
   return {
     countries: countries.map((c) => ({ ...(c.properties as Omit<BasemapCountry, 'geometry'>), geometry: c.geometry as MultiPolygon })),
@@ -119,6 +122,6 @@ export async function gatherStaticMap(db: Db, state: MapState, bbox: Bbox, plan:
     incidents: incidents?.features.map((f) => ({ lng: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] })).reverse(),
     hotspots: hotspots ?? undefined,
     plan,
-    incidentCredits: credits,
+    incidentCredits: [...credits, ...partnerCredits],
   }
 }

@@ -67,6 +67,7 @@ function decodeCursor(text: string): { date: string; id: number } {
 const IncidentQuery = Type.Object({
   ...FilterQuery,
   import: Type.Optional(Type.Integer({ minimum: 1, description: 'only incidents last written by this import' })),
+  origin: Type.Optional(Type.String({ pattern: '^(local|[A-Z]{3})$', description: 'provenance: local (made here) or the ISO3 of the member state whose partner sent it' })),
   limit: Type.Integer({ minimum: 1, maximum: 5000, default: 500 }),
   cursor: Type.Optional(Type.String({ maxLength: 200, description: 'next_cursor of the previous page' })),
 })
@@ -103,7 +104,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, cursor } = request.query
-      const filter = { ...parseFilter(request.query), importId: request.query.import }
+      const filter = { ...parseFilter(request.query), importId: request.query.import, origin: request.query.origin }
       const rows = await listIncidents(app.db, filter, limit + 1, cursor === undefined ? null : decodeCursor(cursor))
       const features = rows.slice(0, limit)
       const last = features.at(-1)

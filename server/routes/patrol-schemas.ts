@@ -121,4 +121,6 @@ export const SavedPlan = Type.Object({
   request: Type.Object({}, { additionalProperties: true }),
   result: Plan,
   ...Ownership,
+  origin_state: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'received from a partner: its member state (null: made here)' })),
+  origin_agency: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'received from a partner: its agency' })),
 })

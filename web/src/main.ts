@@ -33,6 +33,8 @@ import { ROUTES_SOURCE } from './map/route-layers.ts'
 import { enabledGroups, toggleOn, withEnabledGroups, withToggle } from './state/legend-state.ts'
 import { createStateStore } from './state/state-store.ts'
 import { initHotspots } from './hotspots/init-hotspots.ts'
+import { createExchangeDialog } from './exchange/exchange-dialog.ts'
+import { exchangeStrings } from './exchange/strings.ts'
 import { mapStateSearch, readMapState, withBbox, withCenterZoom } from './state/url-state.ts'
 import { createAnalysisSection, type AnalysisPrefs } from './ui/analysis-section.ts'
 import { borderOptions, renderBorderPicker, type BorderOption, type BorderPicker } from './ui/border-picker.ts'
@@ -251,6 +253,8 @@ async function main(): Promise<void> {
     canImport: may('import'), sharing: { ownState: ownState(me), nameOf },
   })
   // end hotspots
+  // exchange (issue 14): admins merge bundles from partner deployments; the map reloads at the same state after
+  if (may('admin')) createExchangeDialog(byId('map-toolbar'), exchangeStrings(LOCALE), LOCALE, () => location.reload())
 
   map.once('idle', () => {
     document.body.dataset.mapReady = 'true'

@@ -2,6 +2,7 @@
 -- filtered by family $1, kind $2, threat $3 and a crossed country $4 (ISO3); NULL = any.
 SELECT r.id, r.name, r.family, r.kind, r.threats, r.direction, r.confidence, r.countries, r.props,
        r.origin, r.version, r.edited, r.updated_at, r.owner_agency, r.sharing, r.partners,
+       r.origin_instance, r.origin_state, r.origin_agency, r.origin_version,
        ST_AsGeoJSON(r.geom, 6)::json AS geometry,
        ST_Length(r.geom::geography) / 1000 AS length_km
 FROM routes r

@@ -6,7 +6,7 @@
 import * as maplibregl from 'maplibre-gl'
 import { cellToParent, latLngToCell } from 'h3-js'
 import type { MapState } from '../../../shared/map-state.ts'
-import { incidentCounts, incidentDate, incidentSourceUrl } from '../incidents/incident-format.ts'
+import { incidentCounts, incidentDate, incidentOrigin, incidentSourceUrl } from '../incidents/incident-format.ts'
 import { h } from '../ui/dom.ts'
 import { cellBbox } from './cell-geometry.ts'
 import { CLASS_COLOURS } from './colour-ramps.ts'
@@ -135,7 +135,7 @@ function sparkline(cell: TrendCell): SVGSVGElement {
 
 function renderIncidents(section: HTMLElement, page: IncidentPage | null, ctx: CellPopupContext, cell: HotspotCell): void {
   const t = ctx.strings
-  // The service stores each incident's cells as parents of its res-9 cell (shared/h3-cells.ts);
+  // The service stores each incident's cells as parents of its res-9 cell (server/geo/h3-cells.ts);
   // H3 parents do not tile exactly, so the same rule keeps the list to the cell's count.
   const inCell = (page?.features ?? []).filter((f) => cellToParent(latLngToCell(f.geometry.coordinates[1], f.geometry.coordinates[0], 9), ctx.res) === cell.h3)
   section.dataset.state = 'ready'
@@ -156,12 +156,14 @@ export function incidentItem(p: IncidentPage['features'][number]['properties'], 
   const counts = incidentCounts(p, ctx.strings, ctx.locale)
   const url = incidentSourceUrl(p.attrs)
   const demo = p.source_dataset === DEMO_DATASET
+  const origin = incidentOrigin(p, ctx.strings)
   return h('li', { class: demo ? 'incident is-demo' : 'incident', 'data-id': String(p.id) },
     h('span', { class: 'incident-date', dir: 'ltr' }, incidentDate(p)),
     ' ',
     h('span', { class: 'incident-threat' }, ctx.threatName(p.threat)),
     counts ? h('span', { class: 'incident-counts' }, ` · ${counts}`) : null,
     h('span', { class: 'incident-credit' }, demo ? ctx.strings.demoLabel : p.credit),
+    origin ? h('span', { class: 'incident-origin' }, origin) : null,
     url ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: 'incident-link' }, ctx.strings.sourceLink) : null,
   )
 }

@@ -67,6 +67,9 @@ export interface IncidentProperties {
   route_family: string | null
   attrs: Record<string, unknown> | null
   credit: string
+  /** received from a partner deployment: its member state and agency (null: made here) */
+  origin_state?: string | null
+  origin_agency?: string | null
 }
 
 export type IncidentFeature = Feature<Point, IncidentProperties>
