@@ -3,20 +3,16 @@
 // summarise coverage by site, country and threat.
 import { latLngToCell } from 'h3-js'
 import type { Db } from '../db/types.ts'
-import { buildCoverage, CoverageTooLargeError, spacedFromExisting } from '../geo/coverage/coverage-sets.ts'
+import { buildCoverage } from '../geo/coverage/coverage-sets.ts'
 import { lazyGreedy, orderByGain } from '../geo/coverage/greedy.ts'
 import { buildMclpModel, chosenSites, mipStart } from '../geo/coverage/mip-model.ts'
 import { coveredMask, groupTotals, maskedTotals, reachableMask, reachWeight, sequentialGains, submodularBound } from '../geo/coverage/plan-summary.ts'
 import { swapSearch } from '../geo/coverage/swap.ts'
-import { BadRequestError } from '../http-errors.ts'
 import { pointCountries, siteBorders } from '../repos/patrols.ts'
-import { candidateSites, checkCountries } from './candidates.ts'
-import { gatherDemand } from './demand.ts'
+import { planInstance } from './instance.ts'
 import { solveInWorker } from './solve-in-worker.ts'
 import type { PlanRequest } from './types.ts'
 
-/** Most (site, demand cell) pairs in the coverage sets: about 200 MB of typed arrays at worst. */
-export const MAX_COVERAGE_ENTRIES = 40_000_000
 /** Best-improvement swaps after greedy, at most. */
 export const MAX_SWAPS = 100
 
@@ -25,20 +21,7 @@ const ratio = (covered: number, total: number) => (total > 0 ? r6(covered / tota
 
 /** Computes a plan for a parsed request; bad input throws a 400 naming the field. */
 export async function planPatrols(db: Db, req: PlanRequest) {
-  await checkCountries(db, req.candidates)
-  const existing = req.existing.map((e) => [e.lng, e.lat])
-  const [pool, demand, existingCountries] = await Promise.all([candidateSites(db, req.candidates), gatherDemand(db, req.demand), pointCountries(db, existing)])
-  const keep = spacedFromExisting(pool.points, existing, req.minSpacingKm)
-  if (keep.length === 0) throw new BadRequestError('body.candidates', 'no candidate site passes the filters (border_pairs, border_km, countries, polygon, exclude, min_spacing_km)')
-  const candidates = { cells: keep.map((j) => pool.cells[j]), points: keep.map((j) => pool.points[j]) }
-
-  let inst
-  try {
-    inst = buildCoverage({ candidates: candidates.points, demand: demand.points, weights: demand.weights, existing, radiusKm: req.radiusKm, minSpacingKm: req.minSpacingKm, maxEntries: MAX_COVERAGE_ENTRIES })
-  } catch (err) {
-    if (err instanceof CoverageTooLargeError) throw new BadRequestError('body.demand.h3_res', `${err.message}: use a coarser demand or candidate h3_res, or a smaller radius_km`)
-    throw err
-  }
+  const { inst, candidates, pairs, demand, existing, existingCountries } = await planInstance(db, req)
 
   const greedy = lazyGreedy(inst, req.k)
   let chosen = swapSearch(inst, greedy.chosen, MAX_SWAPS).chosen
@@ -64,7 +47,7 @@ export async function planPatrols(db: Db, req: PlanRequest) {
 
   const ordered = orderByGain(inst, chosen)
   const newPoints = ordered.chosen.map((j) => candidates.points[j])
-  const [siteCountries, borders] = await Promise.all([pointCountries(db, newPoints), pool.pairs ? siteBorders(db, newPoints, pool.pairs) : []])
+  const [siteCountries, borders] = await Promise.all([pointCountries(db, newPoints), pairs ? siteBorders(db, newPoints, pairs) : []])
   const mask = coveredMask(inst, ordered.chosen)
   const covered = maskedTotals(mask, demand.weights)
   // existing sites count first: their own coverage and marginal gains, in the order given
