@@ -53,17 +53,24 @@ function bestFeasible(inst: CoverageInstance, kept: readonly number[], count: nu
   return top.map((t) => t.j)
 }
 
-/** The chosen sites less `centre` and the removed − 1 others sharing the most demand cells with it. */
+/**
+ * The chosen sites less `centre` and the removed − 1 others nearest it: sharing the most demand
+ * cells with it, then the most spacing neighbours (candidates too close to both).
+ */
 function withoutCluster(inst: CoverageInstance, chosen: readonly number[], centre: number, removed: number): number[] {
   const mine = new Uint8Array(inst.n)
   for (let p = inst.covStart[centre]; p < inst.covStart[centre + 1]; p++) mine[inst.covIdx[p]] = 1
-  const shared = (j: number) => {
-    let c = 0
-    for (let p = inst.covStart[j]; p < inst.covStart[j + 1]; p++) c += mine[inst.covIdx[p]]
-    return c
+  const near = new Uint8Array(inst.m)
+  for (let p = inst.conflictStart[centre]; p < inst.conflictStart[centre + 1]; p++) near[inst.conflictIdx[p]] = 1
+  const closeness = (j: number) => {
+    let cells = 0
+    let neighbours = 0
+    for (let p = inst.covStart[j]; p < inst.covStart[j + 1]; p++) cells += mine[inst.covIdx[p]]
+    for (let p = inst.conflictStart[j]; p < inst.conflictStart[j + 1]; p++) neighbours += near[inst.conflictIdx[p]]
+    return cells * inst.m + neighbours
   }
-  const others = chosen.filter((j) => j !== centre).map((j) => ({ j, shared: shared(j) }))
-  const drop = new Set([centre, ...[...others].sort((a, b) => b.shared - a.shared).slice(0, removed - 1).map((o) => o.j)])
+  const others = chosen.filter((j) => j !== centre).map((j) => ({ j, closeness: closeness(j) }))
+  const drop = new Set([centre, ...others.sort((a, b) => b.closeness - a.closeness).slice(0, removed - 1).map((o) => o.j)])
   return chosen.filter((j) => !drop.has(j))
 }
 
@@ -165,7 +172,7 @@ export function searchPlan(full: CoverageInstance, k: number, options: SearchOpt
   }
   // with free slots left (the spacing leaves no positive site), shift a site within its spacing
   // radius when that makes room for one more
-  for (let pass = 0; pass < 4 && best.chosen.length < k; pass++) {
+  for (let pass = 0; pass < 12 && best.chosen.length < k; pass++) {
     const shifted = shiftForRoom(inst, best.chosen)
     if (!shifted) break
     const trial = local(shifted)
