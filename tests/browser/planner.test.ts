@@ -101,6 +101,8 @@ describe.runIf(browserAvailable())('patrol planner in Chromium', () => {
       await route.continue({ postData: JSON.stringify(body.method === 'greedy' ? { ...body, lp_bound: false } : body) })
     })
     try {
+      // 30 km of reach on route-km demand: a greedy plan 10% below the submodular bound
+      await page.fill('#planner-reach', '30')
       await page.check('input[name="method"][value="greedy"]')
       await runAndWait(4)
       const warning = page.locator('#planner-gap-warning')
@@ -111,7 +113,7 @@ describe.runIf(browserAvailable())('patrol planner in Chromium', () => {
       if (process.env.PLANNER_SCREENSHOT) await page.locator('#planner-panel').screenshot({ path: process.env.PLANNER_SCREENSHOT })
       const asked = page.waitForRequest((r) => r.url().endsWith('/api/patrols/plan') && r.postDataJSON().method === 'exact')
       await page.click('#planner-solve-exact')
-      expect((await asked).postDataJSON()).toMatchObject({ method: 'exact', k: 3, radius_km: 80 })
+      expect((await asked).postDataJSON()).toMatchObject({ method: 'exact', k: 3, radius_km: 30 })
       await page.waitForSelector('#planner-results[data-state="ready"] [data-status="optimal"]', { timeout: 60_000 })
       expect(await page.locator('#planner-gap-warning').count()).toBe(0)
       expect(Number.parseFloat(await page.locator('#planner-gap').innerText())).toBeLessThan(0.1)
