@@ -1,8 +1,9 @@
 // The greedy method's search: lazy greedy + 1-swaps, then a seeded iterated local search that
 // escapes the swap optimum where spacing traps it. A site placed early bans its neighbours, and
-// no single swap can trade it for two sites that each conflict with a third; removing a few sites
-// at once and refilling them (first pick drawn among the best few, the rest greedily, then swaps)
-// can. Deterministic for a given seed: no clock, no Math.random.
+// no single swap can trade it for two sites that each conflict with a third; removing a cluster
+// of sites and refilling it (picks drawn among the best few, then swaps), restarting afresh, or
+// shifting a site to make room for one more can. Measurements in docs/patrols.md (issue 13).
+// Deterministic for a given seed: no clock, no Math.random.
 import { coveredWeight, type CoverageInstance } from './coverage-sets.ts'
 import { coverCounts, lazyGreedy, marginalGain } from './greedy.ts'
 import { mulberry32 } from '../prng.ts'
@@ -15,10 +16,14 @@ export interface SearchOptions {
   rounds?: number
   /** stop after this many rounds without a better plan (default 10) */
   patience?: number
-  /** most sites removed in one perturbation, a cluster sharing demand cells (default 8) */
+  /** most sites removed in one perturbation, a cluster sharing demand cells (default 3) */
   maxRemoved?: number
   /** each refill pick is drawn among this many best feasible candidates (default 3) */
   drawFrom?: number
+  /** start every other round afresh (default true); false: every round perturbs the best plan */
+  restarts?: boolean
+  /** try the site shifts that make room for one more (default true) */
+  shifts?: boolean
   /** best-improvement swaps per local search, at most (default 100) */
   maxSwaps?: number
 }
@@ -130,7 +135,7 @@ function shiftForRoom(inst: CoverageInstance, chosen: readonly number[]): number
 /** k sites by lazy greedy, 1-swaps and seeded perturb-and-refill rounds; never worse than greedy + swaps. */
 export function searchPlan(full: CoverageInstance, k: number, options: SearchOptions = {}): SearchResult {
   const { inst, offset } = openPart(full)
-  const { seed = 1, rounds = 40, patience = 10, maxRemoved = 8, drawFrom = 3, maxSwaps = 100 } = options
+  const { seed = 1, rounds = 40, patience = 10, maxRemoved = 3, drawFrom = 3, restarts = true, shifts = true, maxSwaps = 100 } = options
   const covering = coveringCandidates(inst)
   // sites that add nothing would only ban their neighbours: the search keeps them out, lets
   // swaps and refills use the free slots, and pads the plan to k at the end
@@ -155,7 +160,7 @@ export function searchPlan(full: CoverageInstance, k: number, options: SearchOpt
   let improvements = 0
   for (let r = 0, idle = 0; r < rounds && idle < patience && best.chosen.length > 0; r++, idle++) {
     // odd rounds start afresh (every pick drawn), even rounds perturb the best plan found
-    const fresh = r % 2 === 1
+    const fresh = restarts && r % 2 === 1
     const removed = fresh ? k : 1 + Math.floor(random() * Math.min(maxRemoved, best.chosen.length))
     const kept = fresh ? [] : withoutCluster(inst, best.chosen, best.chosen[Math.floor(random() * best.chosen.length)], removed)
     for (let t = 0; t < removed; t++) {
@@ -172,7 +177,7 @@ export function searchPlan(full: CoverageInstance, k: number, options: SearchOpt
   }
   // with free slots left (the spacing leaves no positive site), shift a site within its spacing
   // radius when that makes room for one more
-  for (let pass = 0; pass < 12 && best.chosen.length < k; pass++) {
+  for (let pass = 0; shifts && pass < 12 && best.chosen.length < k; pass++) {
     const shifted = shiftForRoom(inst, best.chosen)
     if (!shifted) break
     const trial = local(shifted)
