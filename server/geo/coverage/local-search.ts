@@ -32,7 +32,7 @@ export interface SearchResult {
   chosen: number[]
   /** covered demand weight, existing sites included */
   covered: number
-  /** covered weight after greedy + swaps, before the perturbations */
+  /** covered weight after the first greedy + swaps, before the rounds */
   firstCovered: number
   /** rounds that found a better plan */
   improvements: number
@@ -132,7 +132,7 @@ function shiftForRoom(inst: CoverageInstance, chosen: readonly number[]): number
   return best
 }
 
-/** k sites by lazy greedy, 1-swaps and seeded perturb-and-refill rounds; never worse than greedy + swaps. */
+/** k sites (demand weight units) by lazy greedy, 1-swaps, then seeded rounds that keep only a better plan. */
 export function searchPlan(full: CoverageInstance, k: number, options: SearchOptions = {}): SearchResult {
   const { inst, offset } = openPart(full)
   const { seed = 1, rounds = 40, patience = 10, maxRemoved = 3, drawFrom = 3, restarts = true, shifts = true, maxSwaps = 100 } = options
