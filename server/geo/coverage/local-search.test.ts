@@ -3,7 +3,7 @@ import { mulberry32 } from '../prng.ts'
 import { bruteForceOptimum } from './brute-force.ts'
 import { coveredWeight, spacingRespected } from './coverage-sets.ts'
 import { lazyGreedy } from './greedy.ts'
-import { openPart, searchPlan } from './local-search.ts'
+import { openPart, roundsFor, searchPlan } from './local-search.ts'
 import { maskedTotals, reachableMask } from './plan-summary.ts'
 import { randomInstance } from './random-instance.ts'
 import { swapSearch } from './swap.ts'
@@ -58,5 +58,11 @@ describe('openPart', () => {
     expect(open.n).toBeLessThan(inst.n)
     expect(offset).toBeGreaterThan(0)
     for (const plan of [[], [0, 5, 9], [1, 2, 3, 4, 30]]) expect(coveredWeight(open, plan) + offset).toBeCloseTo(coveredWeight(inst, plan), 9)
+  })
+})
+
+describe('roundsFor', () => {
+  it('gives 40 rounds up to 100,000 open entries, fewer past them, never under 4', () => {
+    expect([0, 45_847, 100_000, 200_000, 1_051_296, 50_000_000].map(roundsFor)).toEqual([40, 40, 40, 20, 4, 4])
   })
 })
