@@ -1,47 +1,44 @@
 // POST /api/patrols/plan, step by step: check the countries, build candidates and demand, build
-// the coverage sets, run lazy greedy + swaps (or the MIP in a worker), bound the optimum, and
+// the coverage sets, run lazy greedy + local search (or the MIP in a worker), bound the optimum, and
 // summarise coverage by site, country and threat.
 import { latLngToCell } from 'h3-js'
 import type { Db } from '../db/types.ts'
-import { buildCoverage, CoverageTooLargeError, spacedFromExisting } from '../geo/coverage/coverage-sets.ts'
+import { buildCoverage } from '../geo/coverage/coverage-sets.ts'
 import { lazyGreedy, orderByGain } from '../geo/coverage/greedy.ts'
 import { buildMclpModel, chosenSites, mipStart } from '../geo/coverage/mip-model.ts'
 import { coveredMask, groupTotals, maskedTotals, reachableMask, reachWeight, sequentialGains, submodularBound } from '../geo/coverage/plan-summary.ts'
-import { swapSearch } from '../geo/coverage/swap.ts'
-import { BadRequestError } from '../http-errors.ts'
+import { searchPlan } from '../geo/coverage/local-search.ts'
 import { pointCountries, siteBorders } from '../repos/patrols.ts'
-import { candidateSites, checkCountries } from './candidates.ts'
-import { gatherDemand } from './demand.ts'
+import { planInstance } from './instance.ts'
 import { solveInWorker } from './solve-in-worker.ts'
 import type { PlanRequest } from './types.ts'
 
-/** Most (site, demand cell) pairs in the coverage sets: about 200 MB of typed arrays at worst. */
-export const MAX_COVERAGE_ENTRIES = 40_000_000
-/** Best-improvement swaps after greedy, at most. */
+/** Best-improvement swaps in one local search, at most. */
 export const MAX_SWAPS = 100
+/** Seed of the greedy method's local search: the same request gives the same plan. */
+export const SEARCH_SEED = 1
+/** A greedy plan whose gap to its bound exceeds this says so and offers the exact method. */
+export const GAP_NOTICE = 0.02
 
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6
 const ratio = (covered: number, total: number) => (total > 0 ? r6(covered / total) : 0)
 
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`
+
+/** The message of a plan whose gap to its bound exceeds GAP_NOTICE, else null. */
+export function gapNotice(status: 'heuristic' | 'optimal' | 'time_limit' | 'fallback', gap: number, boundSource: string): string | null {
+  if (!(gap > GAP_NOTICE) || status === 'optimal') return null
+  if (status === 'heuristic') {
+    return `the plan covers ${pct(gap)} less than the ${boundSource} upper bound (more than ${pct(GAP_NOTICE)}); the optimum lies in between: solve with method "exact" to find it or prove this plan close`
+  }
+  return `the solver stopped at the time limit ${pct(gap)} below its bound (more than ${pct(GAP_NOTICE)}); raise time_limit_s to close the gap`
+}
+
 /** Computes a plan for a parsed request; bad input throws a 400 naming the field. */
 export async function planPatrols(db: Db, req: PlanRequest) {
-  await checkCountries(db, req.candidates)
-  const existing = req.existing.map((e) => [e.lng, e.lat])
-  const [pool, demand, existingCountries] = await Promise.all([candidateSites(db, req.candidates), gatherDemand(db, req.demand), pointCountries(db, existing)])
-  const keep = spacedFromExisting(pool.points, existing, req.minSpacingKm)
-  if (keep.length === 0) throw new BadRequestError('body.candidates', 'no candidate site passes the filters (border_pairs, border_km, countries, polygon, exclude, min_spacing_km)')
-  const candidates = { cells: keep.map((j) => pool.cells[j]), points: keep.map((j) => pool.points[j]) }
+  const { inst, candidates, pairs, demand, existing, existingCountries } = await planInstance(db, req)
 
-  let inst
-  try {
-    inst = buildCoverage({ candidates: candidates.points, demand: demand.points, weights: demand.weights, existing, radiusKm: req.radiusKm, minSpacingKm: req.minSpacingKm, maxEntries: MAX_COVERAGE_ENTRIES })
-  } catch (err) {
-    if (err instanceof CoverageTooLargeError) throw new BadRequestError('body.demand.h3_res', `${err.message}: use a coarser demand or candidate h3_res, or a smaller radius_km`)
-    throw err
-  }
-
-  const greedy = lazyGreedy(inst, req.k)
-  let chosen = swapSearch(inst, greedy.chosen, MAX_SWAPS).chosen
+  let chosen = searchPlan(inst, req.k, { seed: SEARCH_SEED, maxSwaps: MAX_SWAPS }).chosen
   let status: 'heuristic' | 'optimal' | 'time_limit' | 'fallback' = 'heuristic'
   let bound = submodularBound(inst, chosen, req.k)
   let boundSource: 'submodular' | 'lp' | 'mip' = 'submodular'
@@ -64,7 +61,7 @@ export async function planPatrols(db: Db, req: PlanRequest) {
 
   const ordered = orderByGain(inst, chosen)
   const newPoints = ordered.chosen.map((j) => candidates.points[j])
-  const [siteCountries, borders] = await Promise.all([pointCountries(db, newPoints), pool.pairs ? siteBorders(db, newPoints, pool.pairs) : []])
+  const [siteCountries, borders] = await Promise.all([pointCountries(db, newPoints), pairs ? siteBorders(db, newPoints, pairs) : []])
   const mask = coveredMask(inst, ordered.chosen)
   const covered = maskedTotals(mask, demand.weights)
   // existing sites count first: their own coverage and marginal gains, in the order given
@@ -73,6 +70,9 @@ export async function planPatrols(db: Db, req: PlanRequest) {
   const reachable = maskedTotals(reachableMask(inst), demand.weights).covered
   const existingCovered = maskedTotals(Uint8Array.from(inst.existingCount, (c) => (c > 0 ? 1 : 0)), demand.weights).covered
   bound = Math.max(bound, covered.covered)
+
+  const gap = bound > 0 ? r6((bound - covered.covered) / bound) : 0
+  const gapWarning = gapNotice(status, gap, boundSource)
 
   const sites = [
     ...req.existing.map((e, i) => ({
@@ -120,7 +120,9 @@ export async function planPatrols(db: Db, req: PlanRequest) {
     reachable_ratio: ratio(covered.covered, reachable),
     bound: r6(bound),
     bound_source: boundSource,
-    gap: bound > 0 ? r6((bound - covered.covered) / bound) : 0,
+    gap,
+    gap_warning: gapWarning !== null,
+    gap_message: gapWarning,
     incidents: { total: r6(incidents.total), covered: r6(incidents.covered), ratio: ratio(incidents.covered, incidents.total) },
     route_km: { total: Math.round(routeKm.total * 10) / 10, covered: Math.round(routeKm.covered * 10) / 10, ratio: ratio(routeKm.covered, routeKm.total) },
     by_country: groupTotals(mask, demand.countries, demand.weights).map((g) => ({ iso3: g.key, demand: r6(g.total), covered: r6(g.covered), ratio: ratio(g.covered, g.total) })),

@@ -101,6 +101,9 @@ export const Plan = Type.Object({
   bound: Type.Number({ description: 'upper bound on the covered demand of any plan' }),
   bound_source: Type.Union([Type.Literal('submodular'), Type.Literal('lp'), Type.Literal('mip')]),
   gap: Type.Number({ description: '(bound − covered) / bound' }),
+  // optional: plans saved before these fields existed still read back
+  gap_warning: Type.Optional(Type.Boolean({ description: 'the gap exceeds 2% (greedy: the exact method may cover more)' })),
+  gap_message: Type.Optional(Type.Union([Type.Null(), Type.String()], { description: 'why the gap matters and what to do, when gap_warning' })),
   incidents: Type.Object({ total: Type.Number(), ...Share }),
   route_km: Type.Object({ total: Type.Number(), ...Share }),
   by_country: Type.Array(Type.Object({ iso3: Type.String(), demand: Type.Number(), ...Share })),

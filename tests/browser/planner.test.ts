@@ -1,6 +1,7 @@
 // The patrol planner in headless Chromium: Libya–Niger, 3 sites of 80 km reach on route-km demand
 // (the test database has routes but no incidents), then with an existing post placed by a map
-// click, then saved and reopened from its link. The page must make no request outside the machine.
+// click, then saved and reopened from its link; a greedy plan far from its bound solved exactly in
+// one click. The page must make no request outside the machine.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserAvailable, startBrowserApp, type BrowserApp } from '../helpers/browser.ts'
@@ -91,6 +92,36 @@ describe.runIf(browserAvailable())('patrol planner in Chromium', () => {
     expect(await page.isChecked('input[name="pair"][value="LBY|NER"]')).toBe(true)
     expect(new URL(page.url()).searchParams.get('plan')).toBe(id)
     await expect.poll(renderedSites, { timeout: 10_000 }).toEqual(['existing', 'new', 'new', 'new'])
+  })
+
+  it('offers "solve exactly" when the greedy plan is more than 2% from its bound, and one click solves it', async () => {
+    // the LP bound off, as when it does not solve within the time limit: the looser submodular bound
+    await page.route('**/api/patrols/plan', async (route) => {
+      const body = route.request().postDataJSON()
+      await route.continue({ postData: JSON.stringify(body.method === 'greedy' ? { ...body, lp_bound: false } : body) })
+    })
+    try {
+      // 30 km of reach on route-km demand: a greedy plan 10% below the submodular bound
+      await page.fill('#planner-reach', '30')
+      await page.check('input[name="method"][value="greedy"]')
+      await runAndWait(4)
+      const warning = page.locator('#planner-gap-warning')
+      await expect.poll(() => warning.isVisible()).toBe(true)
+      const gap = await page.locator('#planner-gap').innerText()
+      expect(Number.parseFloat(gap)).toBeGreaterThan(2)
+      expect(await warning.innerText()).toContain(gap)
+      if (process.env.PLANNER_SCREENSHOT) await page.locator('#planner-panel').screenshot({ path: process.env.PLANNER_SCREENSHOT })
+      const asked = page.waitForRequest((r) => r.url().endsWith('/api/patrols/plan') && r.postDataJSON().method === 'exact')
+      await page.click('#planner-solve-exact')
+      expect((await asked).postDataJSON()).toMatchObject({ method: 'exact', k: 3, radius_km: 30 })
+      await page.waitForSelector('#planner-results[data-state="ready"] [data-status="optimal"]', { timeout: 60_000 })
+      expect(await page.locator('#planner-gap-warning').count()).toBe(0)
+      expect(Number.parseFloat(await page.locator('#planner-gap').innerText())).toBeLessThan(0.1)
+      expect(await page.isChecked('input[name="method"][value="exact"]')).toBe(true)
+      expect((await tableRows()).map((r) => r.kind)).toEqual(['existing', 'new', 'new', 'new'])
+    } finally {
+      await page.unroute('**/api/patrols/plan')
+    }
   })
 
   it('made no request outside the machine', () => {

@@ -22,10 +22,9 @@ export function coveringCandidates(inst: CoverageInstance): { start: Int32Array;
 }
 
 /** Improves a feasible set of chosen candidates by best-improvement 1-swaps (never makes it worse). */
-export function swapSearch(inst: CoverageInstance, initial: readonly number[], maxSwaps = 200): SwapResult {
+export function swapSearch(inst: CoverageInstance, initial: readonly number[], maxSwaps = 200, covering = coveringCandidates(inst)): SwapResult {
   const chosen = [...initial]
   if (chosen.length === 0) return { chosen, swaps: 0 }
-  const covering = coveringCandidates(inst)
   const total = inst.weights.reduce((a, b) => a + b, 0)
   const eps = total * 1e-12
   let swaps = 0
@@ -41,7 +40,10 @@ export function swapSearch(inst: CoverageInstance, initial: readonly number[], m
     for (let c = 0; c < inst.m; c++) {
       for (let p = inst.covStart[c]; p < inst.covStart[c + 1]; p++) if (counts[inst.covIdx[p]] === 0) base[c] += inst.weights[inst.covIdx[p]]
     }
-    const byBase = Array.from({ length: inst.m }, (_, c) => c).sort((a, b) => base[b] - base[a] || a - b)
+    // only a candidate adding uncovered demand can make a swap pay off beyond its overlap
+    const byBase: number[] = []
+    for (let c = 0; c < inst.m; c++) if (base[c] > 0) byBase.push(c)
+    byBase.sort((a, b) => base[b] - base[a] || a - b)
     let best = { delta: eps, at: -1, c: -1 }
     const overlap = new Float64Array(inst.m)
     const touched = new Uint8Array(inst.m)

@@ -54,6 +54,9 @@ export interface PlanResult {
   bound: number
   bound_source: 'submodular' | 'lp' | 'mip'
   gap: number
+  /** the gap exceeds 2% (absent from plans saved before issue 13) */
+  gap_warning?: boolean
+  gap_message?: string | null
   incidents: { total: number; covered: number; ratio: number }
   route_km: { total: number; covered: number; ratio: number }
   covered_cells: string[]

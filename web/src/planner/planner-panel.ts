@@ -13,7 +13,7 @@ import { borderOptions } from '../ui/border-picker.ts'
 import { h } from '../ui/dom.ts'
 import { directionOf, LOCALE, S } from '../ui/strings.ts'
 import { fetchPlan, PlanApiError, postPlan, savePlan, type PlanBody, type PlanResult } from './plan-api.ts'
-import { buildPlanRequest, DEFAULT_FORM, formFieldOf, formFromRequest, type Post } from './plan-form.ts'
+import { buildPlanRequest, DEFAULT_FORM, formFieldOf, formFromRequest, type Post, TIME_LIMIT_S } from './plan-form.ts'
 import { addPlanLayers, showPlans, showPosts } from './plan-layers.ts'
 import { planIdOf, withPlanId } from './plan-url.ts'
 import { createPlannerForm } from './planner-form.ts'
@@ -119,6 +119,7 @@ export function initPlanner(options: PlannerOptions): Planner {
         defaultName: s.defaultName(pairNames(current.request), current.result.k, current.result.radius_km),
         nameOf: options.nameOf,
         onSave: (name, sharing) => save(current, name, sharing),
+        onSolveExact: options.canPlan ? () => void solveExactly(current.request) : undefined,
       }))
     }
     if (frame && bbox) map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: { top: 60, bottom: 60, left: 60, right: 60, [startSide]: 440 }, maxZoom: 8 })
@@ -135,11 +136,19 @@ export function initPlanner(options: PlannerOptions): Planner {
     results.replaceChildren(h('p', { class: state === 'error' ? 'analysis-error' : 'muted' }, text))
   }
 
-  async function run(): Promise<void> {
+  /** Reruns `request` with the exact method, the form switched to it (issue 13: a greedy gap over 2%). */
+  function solveExactly(request: PlanBody): Promise<void> {
+    const exact: PlanBody = { ...request, method: 'exact', time_limit_s: TIME_LIMIT_S.exact }
+    form.fill(formFromRequest(exact))
+    return run(exact)
+  }
+
+  /** Runs the form's request, or `given` (the form already showing it). */
+  async function run(given?: PlanBody): Promise<void> {
     if (!options.canPlan) return
     setPicking(false)
     form.clearErrors()
-    const request = buildPlanRequest(form.read())
+    const request = given ?? buildPlanRequest(form.read())
     inFlight?.abort()
     const controller = (inFlight = new AbortController())
     form.setBusy(true)

@@ -23,6 +23,8 @@ export interface ResultsOptions {
   defaultName: string
   nameOf: (iso3: string) => string | undefined
   onSave(name: string, sharing: SharingChoice): Promise<void>
+  /** Reruns the current request with the exact method; absent when the viewer may not plan. */
+  onSolveExact?: () => void
 }
 
 const FORMAT_LABEL = { geojson: 'GeoJSON', csv: 'CSV', kml: 'KML' } as const
@@ -43,10 +45,22 @@ export function renderResults(s: PlannerStrings, options: ResultsOptions): Node[
     h('h3', {}, s.resultTitle),
     facts,
     p.shortfall > 0 ? h('p', { class: 'planner-warning' }, s.shortfall(p.shortfall)) : null,
+    gapBlock(s, p, options.onSolveExact),
     sitesTable(s, p.sites, options.nameOf),
     options.previous ? comparison(s, p, options.previous) : null,
     saveBlock(s, options),
   ].filter((n): n is HTMLElement => n !== null)
+}
+
+/** A greedy plan more than 2% from its bound: say so, and offer the exact solver in one click. */
+function gapBlock(s: PlannerStrings, p: PlanResult, onSolveExact: (() => void) | undefined): HTMLElement | null {
+  if (!p.gap_warning || p.status !== 'heuristic') return null
+  const button = onSolveExact ? h('button', { type: 'button', class: 'tool-button is-primary', id: 'planner-solve-exact' }, s.solveExactly) : null
+  button?.addEventListener('click', () => {
+    button.disabled = true
+    onSolveExact!()
+  })
+  return h('div', { class: 'planner-warning planner-gap-warning', id: 'planner-gap-warning', role: 'status' }, h('p', {}, s.gapWarning(formatRatio(p.gap, LOCALE))), button)
 }
 
 function sitesTable(s: PlannerStrings, sites: readonly PlanSite[], nameOf: (iso3: string) => string | undefined): HTMLElement {

@@ -44,6 +44,9 @@ export interface PlannerStrings {
   statuses: Record<'heuristic' | 'optimal' | 'time_limit' | 'fallback', string>
   boundSources: Record<'submodular' | 'lp' | 'mip', string>
   shortfall: (n: number) => string
+  /** a greedy plan more than 2% from its bound: `gap` formatted as a percentage */
+  gapWarning: (gap: string) => string
+  solveExactly: string
   sitesCaption: string
   colOrder: string
   colSite: string
@@ -100,7 +103,7 @@ const en: PlannerStrings = {
   postName: (n) => `Post ${n}`,
   removePost: (name) => `Remove ${name}`,
   methodLegend: 'Method',
-  methodGreedy: 'Greedy + swaps (fast)',
+  methodGreedy: 'Greedy + local search (fast)',
   methodExact: 'Exact (MIP, slower)',
   run: 'Run',
   running: 'Computing the plan…',
@@ -115,6 +118,8 @@ const en: PlannerStrings = {
   statuses: { heuristic: 'heuristic', optimal: 'proven optimal', time_limit: 'time limit reached', fallback: 'greedy fallback' },
   boundSources: { submodular: 'submodular bound', lp: 'LP relaxation', mip: 'MIP bound' },
   shortfall: (n) => `${n} site(s) could not be placed: spacing leaves no room.`,
+  gapWarning: (gap) => `This plan may cover up to ${gap} less than the best possible one (the gap to the bound is over 2%). The exact solver finds the best plan or proves this one close.`,
+  solveExactly: 'Solve exactly',
   sitesCaption: 'Sites in the order chosen',
   colOrder: '#',
   colSite: 'Site',
@@ -170,7 +175,7 @@ const fr: PlannerStrings = {
   postName: (n) => `Poste ${n}`,
   removePost: (name) => `Retirer ${name}`,
   methodLegend: 'Méthode',
-  methodGreedy: 'Gloutonne + échanges (rapide)',
+  methodGreedy: 'Gloutonne + recherche locale (rapide)',
   methodExact: 'Exacte (PLNE, plus lente)',
   run: 'Calculer',
   running: 'Calcul du plan en cours…',
@@ -185,6 +190,8 @@ const fr: PlannerStrings = {
   statuses: { heuristic: 'heuristique', optimal: 'optimum prouvé', time_limit: 'limite de temps atteinte', fallback: 'repli sur la solution gloutonne' },
   boundSources: { submodular: 'borne sous-modulaire', lp: 'relaxation linéaire', mip: 'borne PLNE' },
   shortfall: (n) => `${n} site(s) n’ont pas pu être placés\u00a0: l’espacement ne laisse pas de place.`,
+  gapWarning: (gap) => `Ce plan peut couvrir jusqu’à ${gap} de moins que le meilleur possible (l’écart à la borne dépasse 2\u00a0%). Le solveur exact trouve le meilleur plan ou prouve que celui-ci en est proche.`,
+  solveExactly: 'Résoudre exactement',
   sitesCaption: 'Sites dans l’ordre de sélection',
   colOrder: 'N°',
   colSite: 'Site',
@@ -240,7 +247,7 @@ const ar: PlannerStrings = {
   postName: (n) => `المركز ${n}`,
   removePost: (name) => `إزالة ${name}`,
   methodLegend: 'الطريقة',
-  methodGreedy: 'خوارزمية جشعة مع تبديلات (سريعة)',
+  methodGreedy: 'خوارزمية جشعة مع بحث محلي (سريعة)',
   methodExact: 'حل دقيق (برمجة خطية صحيحة، أبطأ)',
   run: 'احسب الخطة',
   running: 'جارٍ حساب الخطة…',
@@ -255,6 +262,8 @@ const ar: PlannerStrings = {
   statuses: { heuristic: 'حل تقريبي', optimal: 'أمثل مُثبت', time_limit: 'بلغ الحد الزمني', fallback: 'الرجوع إلى الحل الجشع' },
   boundSources: { submodular: 'حد دون نمطي', lp: 'الاسترخاء الخطي', mip: 'حد البرمجة الصحيحة' },
   shortfall: (n) => `تعذّر وضع ${n} من المواقع: التباعد لا يترك مجالًا.`,
+  gapWarning: (gap) => `قد تغطي هذه الخطة أقل بما يصل إلى ${gap} من أفضل خطة ممكنة (الفجوة إلى الحد الأعلى تتجاوز 2٪). يجد الحل الدقيق أفضل خطة أو يثبت أن هذه الخطة قريبة منها.`,
+  solveExactly: 'حلّ دقيق',
   sitesCaption: 'المواقع بترتيب اختيارها',
   colOrder: 'رقم',
   colSite: 'الموقع',
