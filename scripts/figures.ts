@@ -5,12 +5,11 @@
 //   zone-area-sphere-km2     Turf's spherical area of the geometry /api/zone returns
 //   zone-spheroid-vs-sphere  how far apart those two are, percent
 //   zone-vs-target           the zone's area against the secretariat's "about 4 million km²"
-//   patrol-*                 from the patrol bench's JSON, when there is one (see the hook below)
-// Usage: npm run figures [-- --url http://127.0.0.1:3000] [--check] [--patrols FILE]
+// The patrol figures come from the bench instead: npm run bench -- patrols, then npm run figures:patrols.
+// Usage: npm run figures [-- --url http://127.0.0.1:3000] [--check]
 //   --url      read a running service instead of starting one on a scratch embedded database
 //   --check    change nothing; exit 1 when a figure in the files is not what the API says
-//   --patrols  the patrol bench's JSON results (default PATROL_BENCH_JSON below)
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -49,40 +48,6 @@ async function zoneFigures(get: Get): Promise<Record<string, string>> {
   }
 }
 
-// ---- HOOK: patrol ratios (issue 13, part 2) -------------------------------------------------
-// The patrol bench suite is being built on another branch. When it writes its results as JSON,
-// point PATROL_BENCH_JSON (or --patrols) at that file and adapt patrolFigures to its shape. The
-// shape assumed here: { instances: [{ name, greedy_coverage, exact_coverage, greedy_ms, exact_ms }] }.
-// The figures land between `<!-- figure:patrol-… -->` markers, to be placed in README.md's
-// "Speed and memory" table; without the file, or without markers, the patrol figures are skipped.
-const PATROL_BENCH_JSON = join(ROOT, '.tmp', 'bench', 'patrols.json')
-
-interface PatrolInstance {
-  name: string
-  greedy_coverage: number
-  exact_coverage: number
-  greedy_ms: number
-  exact_ms: number
-}
-
-function patrolFigures(path: string): Record<string, string> {
-  if (!existsSync(path)) {
-    console.log(`patrols: no bench results at ${relative(ROOT, path)} (npm run bench -- patrols), patrol figures skipped`)
-    return {}
-  }
-  const { instances } = JSON.parse(readFileSync(path, 'utf8')) as { instances: PatrolInstance[] }
-  if (!Array.isArray(instances) || instances.length === 0) throw new Error(`${path}: expected {instances: [...]} with at least one instance`)
-  const ratios = instances.map((i) => i.greedy_coverage / i.exact_coverage)
-  const speedups = instances.map((i) => i.exact_ms / i.greedy_ms)
-  console.log(`patrols: ${instances.length} instances from ${relative(ROOT, path)}`)
-  return {
-    'patrol-instances': String(instances.length),
-    'patrol-greedy-over-exact-min': Math.min(...ratios).toFixed(3),
-    'patrol-greedy-over-exact-mean': (ratios.reduce((a, b) => a + b, 0) / ratios.length).toFixed(3),
-    'patrol-exact-over-greedy-time': `${Math.round(Math.min(...speedups))}–${Math.round(Math.max(...speedups))}x`,
-  }
-}
-// ---- end of the patrol hook -------------------------------------------------------------------
 
 /** A Get on a running service (--url), or on the app started on a scratch PGlite; close() ends it. */
 async function openApi(url: string | undefined): Promise<{ get: Get; close: () => Promise<void> }> {
@@ -118,7 +83,7 @@ async function main(): Promise<void> {
   const api = await openApi(argValue('--url'))
   let values: Record<string, string>
   try {
-    values = { ...(await zoneFigures(api.get)), ...patrolFigures(argValue('--patrols') ?? PATROL_BENCH_JSON) }
+    values = await zoneFigures(api.get)
   } finally {
     await api.close()
   }

@@ -11,10 +11,10 @@ describe('figure markers', () => {
   })
 
   it('rewrites only the named figures and says which changed', () => {
-    const { text, changed, missing } = writeFigures(TEXT, { 'zone-area-km2': '4,116,269', 'patrol-instances': '12' })
+    const { text, changed, missing } = writeFigures(TEXT, { 'zone-area-km2': '4,116,269', 'patrol-suite': '14' })
     expect(text).toBe('Area **<!-- figure:zone-area-km2 -->4,116,269<!-- /figure --> km²**, <!-- figure:zone-vs-target -->3%<!-- /figure --> above.')
     expect(changed).toEqual(['zone-area-km2'])
-    expect(missing).toEqual(['patrol-instances'])
+    expect(missing).toEqual(['patrol-suite'])
   })
 
   it('changes nothing when the figures already match', () => {

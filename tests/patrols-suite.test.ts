@@ -2,7 +2,7 @@
 // app.inject on each driver: five instances over the demo data (spacing, existing posts, one and
 // several border pairs, res-5 and res-6 cells, incidents only and blended with route-km).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { distanceKm } from '../server/geo/great-circle.ts'
+import { distanceKm } from '../shared/great-circle.ts'
 import { seedDemoIncidents } from '../server/import/seed-demo.ts'
 import { build, type TestApp } from './helpers/build.ts'
 import { testDrivers } from './helpers/databases.ts'
