@@ -17,6 +17,13 @@ export interface Tx extends Queryable {
    */
   copyFrom?(sql: string, data: string): Promise<void>
   /**
+   * Backup and restore (server/ops/): text-format COPY of `source` (a table with its column
+   * list, or a parenthesised SELECT) out of the database, chunk by chunk; and COPY of text-format
+   * data into `target` (a table with its column list). Both drivers.
+   */
+  copyOut?(source: string): AsyncIterable<Uint8Array>
+  copyIn?(target: string, data: string): Promise<void>
+  /**
    * True inside a request's transaction under row-level security (db/scoped-db.ts): PostgreSQL
    * refuses COPY FROM into a table with policies then, so writers stage and INSERT instead.
    */
