@@ -6,7 +6,7 @@ import { once } from 'node:events'
 import { createGzip } from 'node:zlib'
 import type { Db } from '../db/types.ts'
 import { GEODATA_LAYERS } from '../repos/geodata.ts'
-import { appliedMigrations, type CatalogueTable, copyTableOut, enterBackupSnapshot, enterSharedScope, listSequences, listTables, seesEverything } from '../repos/ops.ts'
+import { appliedMigrations, type CatalogueTable, copyTableOut, enterBackupSnapshot, enterSharedScope, listSequences, stageSharedRows, listTables, seesEverything } from '../repos/ops.ts'
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, type ArchiveScope, CHECKSUM_ENTRY, type Manifest, MANIFEST_ENTRY, type TableManifest } from './manifest.ts'
 import { TAR_END, tarHeader, tarPadding } from './tar.ts'
 
@@ -52,8 +52,10 @@ export async function writeArchive(db: Db, sink: ArchiveSink, options: BackupOpt
     for (const p of parts) await put(p)
     await put(tarPadding(size))
   }
+  // PGlite stages shared rows in temporary tables (see stageSharedRows): not a read-only transaction
+  const stage = scope === 'shared' && db.driver === 'pglite'
   const manifest = await db.transaction(async (tx) => {
-    await enterBackupSnapshot(tx)
+    await enterBackupSnapshot(tx, !stage)
     const migrations = await appliedMigrations(tx)
     if (migrations.length === 0) throw new Error('nothing to back up: the database has no Sahel Routes schema (no migrations applied)')
     if (scope === 'all') {
@@ -62,11 +64,11 @@ export async function writeArchive(db: Db, sink: ArchiveSink, options: BackupOpt
     }
     const tables = archivedTables(await listTables(tx), scope)
     const sequences = await listSequences(tx)
-    if (scope === 'shared') await enterSharedScope(tx)
+    if (scope === 'shared' && !stage) await enterSharedScope(tx)
     const entries: TableManifest[] = []
     for (const table of tables) {
       const entry = `tables/${table.name}.copy.gz`
-      const { parts, rows, sha256 } = await gzipTable(copyTableOut(tx, table), options.gzipLevel ?? 3)
+      const { parts, rows, sha256 } = await gzipTable(copyTableOut(tx, stage ? await stageSharedRows(tx, table) : table, table.columns), options.gzipLevel ?? 3)
       await putEntry(entry, parts)
       const t: TableManifest = { name: table.name, entry, columns: table.columns.map((c) => ({ name: c.name, type: c.type })), rows, sha256, refs: table.refs }
       entries.push(t)

@@ -58,9 +58,9 @@ export async function seesEverything(db: Queryable): Promise<{ seesAll: boolean;
   return { seesAll: row?.sees_all ?? false, role: row?.role ?? 'unknown' }
 }
 
-/** Makes tx a read-only snapshot with canonical output settings; call first in the transaction. */
-export async function enterBackupSnapshot(tx: Tx): Promise<void> {
-  await tx.query(sqlFile('ops/read-only-snapshot'))
+/** Makes tx a (read-only) snapshot with canonical output settings; call first in the transaction. */
+export async function enterBackupSnapshot(tx: Tx, readOnly = true): Promise<void> {
+  if (readOnly) await tx.query(sqlFile('ops/read-only-snapshot'))
   await useCanonicalOutput(tx)
 }
 
@@ -72,6 +72,19 @@ export async function useCanonicalOutput(tx: Queryable): Promise<void> {
 /** Reads the rest of tx as the request role with a member of no agency's view: public and regional rows. */
 export async function enterSharedScope(tx: Queryable): Promise<void> {
   await tx.query(sqlFile('access/enter-scope'), ['member', '', ''])
+}
+
+/**
+ * PGlite: its COPY TO a blob needs a privilege the request role lacks, so the rows that role may
+ * read are staged in a temporary table as it, then copied as the connecting role. Returns the
+ * stage, to copy out in place of table.
+ */
+export async function stageSharedRows(tx: Tx, table: CatalogueTable): Promise<CatalogueTable> {
+  await tx.exec('DROP TABLE IF EXISTS pg_temp.sahel_shared_copy')
+  await enterSharedScope(tx)
+  await tx.exec(`CREATE TEMP TABLE sahel_shared_copy AS SELECT ${table.columns.map((c) => c.quoted).join(', ')} FROM ${table.quoted}`)
+  await tx.query(sqlFile('ops/leave-scope'))
+  return { ...table, quoted: 'pg_temp.sahel_shared_copy' }
 }
 
 /** The table's rows as canonical COPY text (columns in order, ordered by primary key), chunk by chunk. */
@@ -86,9 +99,9 @@ export async function copyTableIn(tx: Tx, table: CatalogueTable, columns: Catalo
   await tx.copyIn(`${table.quoted} (${columns.map((c) => c.quoted).join(', ')})`, text)
 }
 
-/** Empties the given tables at once (the rows migrations seed, before a restore loads its own). */
+/** Empties the given tables at once, and any referencing them (on a freshly migrated target: the rows migrations seed). */
 export async function truncateTables(tx: Tx, tables: CatalogueTable[]): Promise<void> {
-  if (tables.length > 0) await tx.exec(`TRUNCATE ${tables.map((t) => t.quoted).join(', ')}`)
+  if (tables.length > 0) await tx.exec(`TRUNCATE ${tables.map((t) => t.quoted).join(', ')} CASCADE`)
 }
 
 /** Drops everything the migrations made (restore --replace), inside tx. */

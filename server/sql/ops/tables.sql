@@ -14,7 +14,8 @@ SELECT c.relname AS name,
        ARRAY(SELECT DISTINCT r.relname::text FROM pg_constraint f JOIN pg_class r ON r.oid = f.confrelid
               WHERE f.conrelid = c.oid AND f.contype = 'f' AND f.confrelid <> c.oid) AS refs,
        c.relrowsecurity AS row_security,
-       has_table_privilege('sahel_request', c.oid, 'SELECT') AS request_readable
+       -- before migration 007 there is no request role: nothing is shared
+       CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sahel_request') THEN has_table_privilege('sahel_request', c.oid, 'SELECT') ELSE false END AS request_readable
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
