@@ -33,6 +33,8 @@ export interface Config {
    * limits and for Secure session cookies.
    */
   trustProxy: false | number | string
+  /** Bearer token that opens GET /metrics when AUTH=on (METRICS_TOKEN, at least 24 characters; unset = /metrics for admins only, at /api/admin/metrics). */
+  metricsToken: string | null
 }
 
 /** Addresses only this machine can reach: the service may run there without authentication. */
@@ -67,7 +69,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`HOST is ${host}: refusing to listen beyond this machine without authentication; set AUTH=on (and add users with npm run users), or bind HOST=127.0.0.1`)
   }
   const trustProxy = parseTrustProxy(env.TRUST_PROXY)
-  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel, demoData: demo === 'on', embedOrigins, corsOrigins, rateLimitPerMin, authMode: auth === 'on', trustProxy })
+  const metricsToken = (env.METRICS_TOKEN ?? '').trim() || null
+  if (metricsToken !== null && metricsToken.length < 24) throw new ConfigError(`METRICS_TOKEN must be at least 24 characters (a random secret), got ${metricsToken.length}`)
+  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel, demoData: demo === 'on', embedOrigins, corsOrigins, rateLimitPerMin, authMode: auth === 'on', trustProxy, metricsToken })
 }
 
 function parseRateLimit(raw: string | undefined): number {

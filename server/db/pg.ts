@@ -42,5 +42,6 @@ export async function openPgDb(url: string, options: { max?: number } = {}): Pro
     async close() {
       await pool.end()
     },
+    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   }
 }

@@ -44,13 +44,24 @@ export async function openPgliteDb(dataDir: string): Promise<Db> {
   const pg = await PGlite.create({ dataDir, extensions: { postgis } })
   const lockPath = join(dataDir, LOCK_FILE)
   writeFileSync(lockPath, `${process.pid}\n`)
+  // queries and transactions asked for and not finished: one runs, the rest queue (for /metrics)
+  let inFlight = 0
+  const counted = async <R>(work: () => Promise<R>): Promise<R> => {
+    inFlight++
+    try {
+      return await work()
+    } finally {
+      inFlight--
+    }
+  }
   return {
     driver: 'pglite',
+    stats: () => ({ total: 1, idle: inFlight === 0 ? 1 : 0, waiting: Math.max(0, inFlight - 1) }),
     async query<T>(sql: string, params: unknown[] = []) {
-      return (await pg.query<T>(sql, params)).rows
+      return counted(async () => (await pg.query<T>(sql, params)).rows)
     },
     async transaction<T>(fn: (tx: Tx) => Promise<T>) {
-      return pg.transaction(async (tx) =>
+      return counted(() => pg.transaction(async (tx) =>
         fn({
           query: async <R>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows,
           exec: async (sql: string) => void (await tx.exec(sql)),
@@ -65,7 +76,7 @@ export async function openPgliteDb(dataDir: string): Promise<Db> {
           },
           copyIn: async (target: string, data: string) => void (await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data]) })),
         }),
-      )
+      ))
     },
     async close() {
       await pg.close()

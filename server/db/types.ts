@@ -35,4 +35,12 @@ export interface Db extends Queryable {
   /** Runs fn inside BEGIN/COMMIT on one connection; any throw rolls the whole transaction back. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
   close(): Promise<void>
+  /** Connection use for /metrics: pg pool connections (total, idle, requests waiting); PGlite's one connection and its queue. */
+  stats?(): DbStats
+}
+
+export interface DbStats {
+  total: number
+  idle: number
+  waiting: number
 }
