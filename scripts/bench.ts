@@ -17,9 +17,11 @@
 //  11. load: autocannon, 32 connections for 30 s (BENCH_LOAD_SECONDS) on hotspots, a tile and route
 //      analysis: requests/s, p50/p99 latency, errors and non-2xx (must be 0)
 //  12. access: the same reads with AUTH=on (row-level security, a member token) vs AUTH=off
+//  13. backup: npm run backup / restore of 1,000,000 incidents vs pg_dump -Fc / pg_restore (pg only)
 // The PostGIS rows run when DATABASE_URL is set. `npm run bench -- analysis tiles` runs some sections.
 // Each section lives in scripts/bench/<name>.ts; shared helpers in scripts/bench/common.ts.
 import { accessOverhead } from './bench/access.ts'
+import { backupVsPgDump } from './bench/backup.ts'
 import { routeAnalysis } from './bench/analysis.ts'
 import { databaseUrl } from './bench/common.ts'
 import { loadTest } from './bench/load.ts'
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
   if (want('ogc')) await ogcAndTiles()
   if (want('load')) await loadTest()
   if (want('access')) await accessOverhead()
+  if (want('backup')) await backupVsPgDump()
 }
 
 main().then(
