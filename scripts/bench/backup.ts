@@ -48,7 +48,7 @@ export async function backupVsPgDump(): Promise<void> {
     const app = await startApp({ dataDir: '', databaseUrl: urlOf(names.source) })
     try {
       await loadMillion(app.serviceDb, syntheticIncidents(catalogueRoutes(), mulberry32(13), { count: 50_000 }))
-      const [{ v }] = await app.serviceDb.query<{ v: string }>('SHOW server_version')
+      const [{ v }] = await app.serviceDb.query<{ v: string }>("SELECT current_setting('server_version') AS v")
       const tool = execFileSync('pg_dump', ['--version']).toString().trim()
       console.log(`server ${v}; ${tool}`)
       if (!tool.includes(` ${v.split(' ')[0].split('.')[0]}.`)) console.log('warning: pg_dump and the server differ in major version')
