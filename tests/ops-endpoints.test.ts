@@ -65,7 +65,7 @@ describe.each(testDrivers())('operations endpoints on %s', (driver) => {
     expect((await t.app.inject({ url: '/api/admin/metrics' })).statusCode).toBe(401)
   })
 
-  it('streams a backup of the running service to the secretariat\'s admins only', async () => {
+  it('hands a backup of the running service to the secretariat\'s admins only, audited', async () => {
     expect((await t.app.inject({ url: '/api/admin/backup', headers: agencyAdmin })).statusCode).toBe(403)
     expect((await t.app.inject({ url: '/api/admin/backup' })).statusCode).toBe(401)
     const res = await t.app.inject({ url: '/api/admin/backup', headers: admin })

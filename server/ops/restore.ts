@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { applyMigrations, lockMigrations, migrationFiles, MIGRATIONS_DIR } from '../db/migrate.ts'
 import type { Db, Tx } from '../db/types.ts'
-import { appliedMigrations, type CatalogueColumn, type CatalogueTable, copyTableIn, copyTableOut, dropSchema, listSequences, listTables, setSequence, truncateTables, useCanonicalOutput } from '../repos/ops.ts'
+import { appliedMigrations, type CatalogueColumn, type CatalogueTable, copyTableIn, copyTableOut, dropSchema, listSequences, listTables, refreshMaterializedViews, setSequence, truncateTables, useCanonicalOutput } from '../repos/ops.ts'
 import type { Archive } from './archive-reader.ts'
 import { archivedTables } from './backup.ts'
 import { loadOrder, newerSchemaMessage, type TableManifest, unknownMigrations } from './manifest.ts'
@@ -81,6 +81,7 @@ export async function restoreArchive(db: Db, archive: Archive, options: RestoreO
       }
       options.onTable?.(t)
     }
+    await refreshMaterializedViews(tx)
     const migratedForward = await applyMigrations(tx, migrationFiles(dir), dir)
     return { tables: manifest.tables, migratedForward, replaced: present.length > 0 }
   })

@@ -108,3 +108,10 @@ export async function truncateTables(tx: Tx, tables: CatalogueTable[]): Promise<
 export async function dropSchema(tx: Tx): Promise<void> {
   await tx.exec(sqlFile('ops/drop-schema'))
 }
+
+/** Recomputes every materialized view of the schema (after a restore loaded their tables). */
+export async function refreshMaterializedViews(tx: Tx): Promise<number> {
+  const views = await tx.query<{ quoted: string }>(sqlFile('ops/materialized-views'))
+  for (const v of views) await tx.exec(`REFRESH MATERIALIZED VIEW ${v.quoted}`)
+  return views.length
+}

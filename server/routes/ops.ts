@@ -3,12 +3,14 @@
 // docs/operations.md.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { createHash, timingSafeEqual } from 'node:crypto'
-import { PassThrough } from 'node:stream'
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Type } from 'typebox'
 import { SECRETARIAT_AGENCY_ID } from '../auth/access.ts'
 import { credentialOf } from '../auth/access-control.ts'
 import type { Family } from '../metrics.ts'
-import { writeArchive } from '../ops/backup.ts'
+import { backupToFile } from '../ops/archive-file.ts'
 import { audit } from '../repos/audit.ts'
 import { importTotals } from '../repos/metrics.ts'
 import { ErrorRef } from './schemas.ts'
@@ -97,22 +99,21 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsOptions> = async (app, { me
         return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'a backup holds every agency\'s records: only the secretariat\'s admins may take one' })
       }
       const scope = request.query.scope ?? 'all'
-      const body = new PassThrough()
-      const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')
-      // the archive streams as it is written; a failure cuts it short, and a cut archive fails its checksum on restore
-      writeArchive(app.serviceDb, async (bytes) => {
-        if (!body.write(bytes)) await new Promise((resolve) => body.once('drain', resolve))
-      }, { scope })
-        .then(async (manifest) => {
-          body.end()
-          await audit(app.serviceDb, viewer ?? { kind: 'local' }, 'backup', `backup:${scope}`, { tables: manifest.tables.length, rows: manifest.tables.reduce((n, t) => n + t.rows, 0) })
-        })
-        .catch((err) => {
-          request.log.error({ err }, 'backup failed')
-          body.destroy(err)
-        })
-      reply.header('content-type', 'application/x-tar').header('content-disposition', `attachment; filename="sahel-routes-${stamp}.tar"`).header('cache-control', 'no-store')
-      return reply.send(body)
+      // Written to a temporary file first, then sent: the database transaction lasts as long as
+      // the backup, not as long as a slow download (on PGlite every other request waits for it).
+      const dir = mkdtempSync(join(tmpdir(), 'sahel-backup-'))
+      try {
+        const { manifest, sizeBytes } = await backupToFile(app.serviceDb, join(dir, 'backup.tar'), { scope })
+        await audit(app.serviceDb, viewer ?? { kind: 'local' }, 'backup', `backup:${scope}`, { tables: manifest.tables.length, rows: manifest.tables.reduce((n, t) => n + t.rows, 0), bytes: sizeBytes })
+        const file = createReadStream(join(dir, 'backup.tar'))
+        file.once('close', () => rmSync(dir, { recursive: true, force: true }))
+        const stamp = manifest.createdAt.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')
+        reply.header('content-type', 'application/x-tar').header('content-length', String(sizeBytes)).header('content-disposition', `attachment; filename="sahel-routes-${stamp}.tar"`).header('cache-control', 'no-store')
+        return reply.send(file)
+      } catch (err) {
+        rmSync(dir, { recursive: true, force: true })
+        throw err
+      }
     },
   )
 }
