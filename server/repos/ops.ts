@@ -115,3 +115,15 @@ export async function refreshMaterializedViews(tx: Tx): Promise<number> {
   for (const v of views) await tx.exec(`REFRESH MATERIALIZED VIEW ${v.quoted}`)
   return views.length
 }
+
+/** Drops the table's indexes that back no constraint; returns the statements that rebuild them. */
+export async function dropSecondaryIndexes(tx: Tx, table: CatalogueTable): Promise<string[]> {
+  const indexes = await tx.query<{ quoted: string; definition: string }>(sqlFile('ops/secondary-indexes'), [table.quoted])
+  for (const i of indexes) await tx.exec(`DROP INDEX ${i.quoted}`)
+  return indexes.map((i) => i.definition)
+}
+
+/** Runs index definitions (pg_get_indexdef's CREATE INDEX statements) saved by dropSecondaryIndexes. */
+export async function createIndexes(tx: Tx, definitions: string[]): Promise<void> {
+  for (const d of definitions) await tx.exec(d)
+}
