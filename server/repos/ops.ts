@@ -123,7 +123,14 @@ export async function dropSecondaryIndexes(tx: Tx, table: CatalogueTable): Promi
   return indexes.map((i) => i.definition)
 }
 
-/** Runs index definitions (pg_get_indexdef's CREATE INDEX statements) saved by dropSecondaryIndexes. */
-export async function createIndexes(tx: Tx, definitions: string[]): Promise<void> {
-  for (const d of definitions) await tx.exec(d)
+/** Drops every foreign key of the schema; returns the statements that add them back. */
+export async function dropForeignKeys(tx: Tx): Promise<string[]> {
+  const keys = await tx.query<{ table_quoted: string; name: string; definition: string }>(sqlFile('ops/foreign-keys'))
+  for (const k of keys) await tx.exec(`ALTER TABLE ${k.table_quoted} DROP CONSTRAINT ${k.name}`)
+  return keys.map((k) => `ALTER TABLE ${k.table_quoted} ADD CONSTRAINT ${k.name} ${k.definition}`)
+}
+
+/** Runs statements saved by dropForeignKeys or dropSecondaryIndexes (a failing key check throws). */
+export async function runSaved(tx: Tx, statements: string[]): Promise<void> {
+  for (const s of statements) await tx.exec(s)
 }
