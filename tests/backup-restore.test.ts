@@ -186,6 +186,18 @@ describe.each(testDrivers())('backup and restore on %s', (driver) => {
     for (const secret of ['users', 'api_tokens', 'audit_log', 'service_secrets']) expect(names).not.toContain(secret)
     expect(manifest.tables.find((t) => t.name === 'incidents')!.rows).toBe(INCIDENTS - NATIONAL.length)
   })
+
+  it('restores a shared backup as a laptop copy: the shared rows, no users, a fresh embed key', async () => {
+    await restoreArchive(target.db, await openArchive(join(dir, 'shared.tar')), { replace: true })
+    expect(await oneValue(target.db, "SELECT count(*)::int AS v FROM incidents WHERE source_dataset = 'backup-test'")).toBe(INCIDENTS - NATIONAL.length)
+    expect(await oneValue(target.db, "SELECT count(*)::int AS v FROM incidents WHERE sharing = 'national'")).toBe(0)
+    expect(await oneValue(target.db, 'SELECT count(*)::int AS v FROM users')).toBe(0)
+    expect(await oneValue(target.db, "SELECT count(*)::int AS v FROM route_versions WHERE route_id = 'backup-test-route'")).toBe(2)
+    // the laptop signs its own embeds: the key its migration made, not the server's
+    const key = 'SELECT secret AS v FROM service_secrets WHERE name = $1'
+    expect(await oneValue(target.db, key, ['embed'])).toMatch(/^[0-9a-f]{64}$/)
+    expect(await oneValue(target.db, key, ['embed'])).not.toBe(await oneValue(source.app.serviceDb, key, ['embed']))
+  }, 60_000)
 })
 
 describe.runIf(testDrivers().includes('pg'))('embedded → PostgreSQL → embedded', () => {
