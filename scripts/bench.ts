@@ -18,9 +18,11 @@
 //      analysis: requests/s, p50/p99 latency, errors and non-2xx (must be 0)
 //  12. access: the same reads with AUTH=on (row-level security, a member token) vs AUTH=off
 //  13. exchange: export + merge a signed bundle of 100,000 incidents vs a plain import of the rows
+//  14. backup: npm run backup / restore of 1,000,000 incidents vs pg_dump -Fc / pg_restore (pg only)
 // The PostGIS rows run when DATABASE_URL is set. `npm run bench -- analysis tiles` runs some sections.
 // Each section lives in scripts/bench/<name>.ts; shared helpers in scripts/bench/common.ts.
 import { accessOverhead } from './bench/access.ts'
+import { backupVsPgDump } from './bench/backup.ts'
 import { exchangeBundle } from './bench/exchange.ts'
 import { routeAnalysis } from './bench/analysis.ts'
 import { databaseUrl } from './bench/common.ts'
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
   if (want('load')) await loadTest()
   if (want('access')) await accessOverhead()
   if (want('exchange')) await exchangeBundle()
+  if (want('backup')) await backupVsPgDump()
 }
 
 main().then(

@@ -41,6 +41,8 @@ import { exportRoutes } from './routes/exports.ts'
 import { exchangeRoutes } from './routes/exchange.ts'
 import { frameAncestors } from './frame-ancestors.ts'
 import { BODY_LIMIT_BYTES, corsOptions, helmetOptions, rateLimitOptions } from './http-security.ts'
+import { RequestMetrics } from './metrics.ts'
+import { opsRoutes } from './routes/ops.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -51,6 +53,8 @@ declare module 'fastify' {
     /** AUTH=on: requests need a token, session or embed token (access-control.ts). */
     authMode: boolean
     tileCache: TileCache
+    /** request counts and latencies per route pattern, for /metrics */
+    requestMetrics: RequestMetrics
   }
 }
 
@@ -72,18 +76,23 @@ export interface AppOptions {
   authMode?: boolean
   /** the exchange's private key file (config EXCHANGE_KEY_FILE, else in DATA_DIR); null = no bundles can be signed */
   exchangeKeyFile?: string | null
+  /** config METRICS_TOKEN: opens /metrics when AUTH=on */
+  metricsToken?: string | null
 }
 
 /**
  * Builds the app around an open, migrated database; the caller closes both. Plugins are queued,
  * not awaited, so they load at ready() and inherit the error handler set below.
  */
-export async function buildApp({ db, logger = false, embedOrigins = [], corsOrigins = [], rateLimitPerMin = 0, authMode = false, trustProxy = false, exchangeKeyFile = null }: AppOptions) {
+export async function buildApp({ db, logger = false, embedOrigins = [], corsOrigins = [], rateLimitPerMin = 0, authMode = false, trustProxy = false, exchangeKeyFile = null, metricsToken = null }: AppOptions) {
   const app = Fastify({ logger: withRedactedUrls(logger), trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy, bodyLimit: BODY_LIMIT_BYTES, ajv: { customOptions: { coerceTypes: true, removeAdditional: false } } }).withTypeProvider<TypeBoxTypeProvider>()
   app.decorate('db', authMode ? scopedDb(db) : db)
   app.decorate('serviceDb', db)
   app.decorate('authMode', authMode)
   app.decorate('tileCache', new TileCache())
+  app.decorate('requestMetrics', new RequestMetrics())
+  // per route pattern (/api/routes/:id), never the raw URL: bounded label values
+  app.addHook('onResponse', async (request, reply) => app.requestMetrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000))
   app.addSchema(ErrorBody)
   app.addHook('preHandler', refuseUnusableInput)
   // Graceful shutdown: requests in flight when close() starts finish; their answers close the
@@ -137,6 +146,7 @@ export async function buildApp({ db, logger = false, embedOrigins = [], corsOrig
   app.register(mapRoutes)
   app.register(exportRoutes)
   app.register(exchangeRoutes, { keyFile: exchangeKeyFile })
+  app.register(opsRoutes, { metricsToken })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   // interactive documentation, served from the package: no CDN, no online validator
   app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true })

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.ts'
 
 describe('loadConfig', () => {
   it('defaults to 127.0.0.1:3000 with the embedded database in ./data', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: null, logLevel: 'info', demoData: true, embedOrigins: [], corsOrigins: [], rateLimitPerMin: 1200, authMode: false, trustProxy: false, exchangeKeyFile: null, exchangePullMinutes: 0 })
+    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', dataDir: './data', databaseUrl: null, logLevel: 'info', demoData: true, embedOrigins: [], corsOrigins: [], rateLimitPerMin: 1200, authMode: false, trustProxy: false, metricsToken: null, exchangeKeyFile: null, exchangePullMinutes: 0 })
   })
 
   it('returns a frozen object', () => {
@@ -79,5 +79,10 @@ describe('loadConfig', () => {
   it('reads the exchange key file and pull interval, naming EXCHANGE_PULL_MINUTES when it is wrong', () => {
     expect(loadConfig({ EXCHANGE_KEY_FILE: '/etc/sahel/key.pem', EXCHANGE_PULL_MINUTES: '15' })).toMatchObject({ exchangeKeyFile: '/etc/sahel/key.pem', exchangePullMinutes: 15 })
     expect(() => loadConfig({ EXCHANGE_PULL_MINUTES: 'hourly' })).toThrow('EXCHANGE_PULL_MINUTES must be a whole number of minutes from 0 (never) to 10080, got "hourly"')
+  })
+
+  it('reads METRICS_TOKEN, and names it when it is too short to be a secret', () => {
+    expect(loadConfig({ METRICS_TOKEN: ' 0123456789abcdef01234567 ' }).metricsToken).toBe('0123456789abcdef01234567')
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN must be at least 24 characters (a random secret), got 5')
   })
 })

@@ -37,6 +37,8 @@ export interface Config {
   exchangeKeyFile: string | null
   /** Pull every partner with a URL this often (EXCHANGE_PULL_MINUTES; 0 = never, the default). */
   exchangePullMinutes: number
+  /** Bearer token that opens GET /metrics when AUTH=on (METRICS_TOKEN, at least 24 characters; unset = /metrics for admins only, at /api/admin/metrics). */
+  metricsToken: string | null
 }
 
 /** Addresses only this machine can reach: the service may run there without authentication. */
@@ -73,7 +75,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const trustProxy = parseTrustProxy(env.TRUST_PROXY)
   const exchangeKeyFile = (env.EXCHANGE_KEY_FILE ?? '').trim() || null
   const exchangePullMinutes = parsePullMinutes(env.EXCHANGE_PULL_MINUTES)
-  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel, demoData: demo === 'on', embedOrigins, corsOrigins, rateLimitPerMin, authMode: auth === 'on', trustProxy, exchangeKeyFile, exchangePullMinutes })
+  const metricsToken = (env.METRICS_TOKEN ?? '').trim() || null
+  if (metricsToken !== null && metricsToken.length < 24) throw new ConfigError(`METRICS_TOKEN must be at least 24 characters (a random secret), got ${metricsToken.length}`)
+  return Object.freeze({ port, host, dataDir, databaseUrl, logLevel, demoData: demo === 'on', embedOrigins, corsOrigins, rateLimitPerMin, authMode: auth === 'on', trustProxy, exchangeKeyFile, exchangePullMinutes, metricsToken })
 }
 
 function parsePullMinutes(raw: string | undefined): number {

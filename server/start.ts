@@ -9,7 +9,7 @@ import { loadGeodata } from './load-geodata.ts'
 import { ensureIdentity, keyFilePath } from './exchange/identity.ts'
 
 /** Opens, migrates and seeds the database, then builds the app; closing the app closes the db. */
-export async function startApp(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'logLevel' | 'demoData' | 'embedOrigins' | 'corsOrigins' | 'rateLimitPerMin' | 'authMode' | 'trustProxy' | 'exchangeKeyFile'>>): Promise<App> {
+export async function startApp(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'logLevel' | 'demoData' | 'embedOrigins' | 'corsOrigins' | 'rateLimitPerMin' | 'authMode' | 'trustProxy' | 'exchangeKeyFile' | 'metricsToken'>>): Promise<App> {
   const db = await openDb(config)
   try {
     await migrate(db)
@@ -21,7 +21,7 @@ export async function startApp(config: Pick<Config, 'databaseUrl' | 'dataDir'> &
     await db.close()
     throw err
   }
-  const app = await buildApp({ db, logger: config.logLevel && config.logLevel !== 'silent' ? { level: config.logLevel } : false, embedOrigins: config.embedOrigins, corsOrigins: config.corsOrigins, rateLimitPerMin: config.rateLimitPerMin, authMode: config.authMode, trustProxy: config.trustProxy, exchangeKeyFile: keyFilePath(config) })
+  const app = await buildApp({ db, logger: config.logLevel && config.logLevel !== 'silent' ? { level: config.logLevel } : false, embedOrigins: config.embedOrigins, corsOrigins: config.corsOrigins, rateLimitPerMin: config.rateLimitPerMin, authMode: config.authMode, trustProxy: config.trustProxy, exchangeKeyFile: keyFilePath(config), metricsToken: config.metricsToken })
   app.addHook('onClose', async () => db.close())
   return app
 }

@@ -5,6 +5,9 @@
 export class TileCache {
   private entries = new Map<string, Uint8Array>()
   private bytes = 0
+  /** lookups answered from the cache and not, since start (for /metrics) */
+  hits = 0
+  misses = 0
   private versionsAt = -Infinity
   private versionsValue: Promise<Map<string, number>> | null = null
 
@@ -37,6 +40,8 @@ export class TileCache {
 
   get(key: string): Uint8Array | undefined {
     const tile = this.entries.get(key)
+    if (tile) this.hits++
+    else this.misses++
     if (tile) {
       // re-insert: Map order is insertion order, so the first key is the least recently used
       this.entries.delete(key)
@@ -67,5 +72,10 @@ export class TileCache {
 
   get size(): number {
     return this.entries.size
+  }
+
+  /** Bytes of tiles held. */
+  get sizeBytes(): number {
+    return this.bytes
   }
 }

@@ -1,6 +1,6 @@
 // Server driver: a `pg` connection pool to PostgreSQL + PostGIS (or Citus) at DATABASE_URL.
 import pg from 'pg'
-import { from as copyFrom } from 'pg-copy-streams'
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { Db, Tx } from './types.ts'
@@ -27,6 +27,8 @@ export async function openPgDb(url: string, options: { max?: number } = {}): Pro
           query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
           exec: async (sql: string) => void (await client.query(sql)),
           copyFrom: async (sql: string, data: string) => pipeline(Readable.from([data]), client.query(copyFrom(sql))),
+          copyOut: (source: string) => client.query(copyTo(`COPY ${source} TO STDOUT`)),
+          copyIn: async (target: string, data: string) => pipeline(Readable.from([data]), client.query(copyFrom(`COPY ${target} FROM STDIN`))),
         })
         await client.query('COMMIT')
         return result
@@ -40,5 +42,6 @@ export async function openPgDb(url: string, options: { max?: number } = {}): Pro
     async close() {
       await pool.end()
     },
+    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   }
 }

@@ -17,6 +17,13 @@ export interface Tx extends Queryable {
    */
   copyFrom?(sql: string, data: string): Promise<void>
   /**
+   * Backup and restore (server/ops/): text-format COPY of `source` (a table with its column
+   * list, or a parenthesised SELECT) out of the database, chunk by chunk; and COPY of text-format
+   * data into `target` (a table with its column list). Both drivers.
+   */
+  copyOut?(source: string): AsyncIterable<Uint8Array>
+  copyIn?(target: string, data: string): Promise<void>
+  /**
    * True inside a request's transaction under row-level security (db/scoped-db.ts): PostgreSQL
    * refuses COPY FROM into a table with policies then, so writers stage and INSERT instead.
    */
@@ -28,4 +35,12 @@ export interface Db extends Queryable {
   /** Runs fn inside BEGIN/COMMIT on one connection; any throw rolls the whole transaction back. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
   close(): Promise<void>
+  /** Connection use for /metrics: pg pool connections (total, idle, requests waiting); PGlite's one connection and its queue. */
+  stats?(): DbStats
+}
+
+export interface DbStats {
+  total: number
+  idle: number
+  waiting: number
 }
