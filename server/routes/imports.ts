@@ -13,7 +13,7 @@ import { IMPORT_FORMATS, type ImportFormat } from '../geo/incident-parse/formats
 import { MAPPED_FIELDS, type MappedField } from '../geo/incident-parse/types.ts'
 import { THREATS } from '../geo/vocabulary.ts'
 import { BadRequestError } from '../http-errors.ts'
-import { ImportFileError, importFile } from '../import/run-import.ts'
+import { ImportFileError, importFile, LicenceError } from '../import/run-import.ts'
 import { getImport, listImports } from '../repos/imports.ts'
 import { ErrorRef } from './schemas.ts'
 import { ownerOf, Ownership, SharingOptions } from './sharing.ts'
@@ -132,6 +132,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }).catch((err: Error) => {
           // a file whose format cannot even be told (empty, no header) is refused before any import starts
           if (err instanceof ImportFileError) throw new BadRequestError('file', err.message)
+          if (err instanceof LicenceError) throw new BadRequestError('sharing', err.message)
           throw err
         })
         await audit(app.serviceDb, request.viewer, 'import', `import:${report.id}`, { file: report.file_name, dataset: report.source_dataset, status: report.status, noop: report.noop, inserted: report.inserted, updated: report.updated, sharing: owner.sharing, partners: owner.partners })

@@ -134,6 +134,7 @@ export const ar: UiStrings = {
     arms: 'الاتجار بالأسلحة',
     fuel: 'تهريب الوقود',
     goods: 'تهريب السلع',
+    gold: 'تجارة الذهب',
   },
   threats: {
     narco_terrorism: 'الإرهاب المرتبط بالمخدرات',

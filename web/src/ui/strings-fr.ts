@@ -128,6 +128,7 @@ export const fr: UiStrings = {
     arms: 'Trafic d’armes',
     fuel: 'Contrebande de carburant',
     goods: 'Contrebande de marchandises',
+    gold: 'Commerce de l’or',
   },
   threats: {
     narco_terrorism: 'Narcoterrorisme',

@@ -251,6 +251,7 @@ export const en: UiStrings = {
     arms: 'Arms trafficking',
     fuel: 'Fuel smuggling',
     goods: 'Goods smuggling',
+    gold: 'Gold trade',
   },
   threats: {
     narco_terrorism: 'Narco-terrorism',
