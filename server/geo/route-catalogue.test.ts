@@ -51,11 +51,11 @@ describe('the curated catalogue', () => {
   it('splits each route into track, schematic and sea segments that cover its line end to end', () => {
     for (const r of routes) {
       const s = r.properties.segments
-      expect(s[0].start, r.id).toBe(0)
-      expect(s[s.length - 1].end, r.id).toBe(r.geometry.coordinates.length - 1)
+      expect(s[0].start, String(r.id)).toBe(0)
+      expect(s[s.length - 1].end, String(r.id)).toBe(r.geometry.coordinates.length - 1)
       for (let i = 1; i < s.length; i++) {
-        expect(s[i].start, r.id).toBe(s[i - 1].end)
-        expect(s[i].kind, r.id).not.toBe(s[i - 1].kind)
+        expect(s[i].start, String(r.id)).toBe(s[i - 1].end)
+        expect(s[i].kind, String(r.id)).not.toBe(s[i - 1].kind)
       }
     }
     const bypass = byId('cmr-agadez-djado-bypass').properties.segments
@@ -75,8 +75,8 @@ describe('the curated catalogue', () => {
   it('dates every route: years in order, a historical route closed, ISO dates in the feature', () => {
     for (const r of routes) {
       const { valid_from, valid_to, status } = r.properties
-      if (valid_from && valid_to) expect(valid_from < valid_to, r.id).toBe(true)
-      if (status === 'historical') expect(valid_to, r.id).not.toBeNull()
+      if (valid_from && valid_to) expect(valid_from < valid_to, String(r.id)).toBe(true)
+      if (status === "historical") expect(valid_to, String(r.id)).not.toBeNull()
     }
     expect(byId('arm-libya-niger-mali').properties).toMatchObject({ valid_from: '2011-01-01', valid_to: '2016-12-31', status: 'historical' })
   })

@@ -39,6 +39,14 @@ export interface RouteProperties {
   countries: string[]
   sources: RouteSource[]
   length_km: number
+  /** legs as vertex ranges: track, schematic or sea (absent for an analyst's drawing) */
+  segments?: { kind: string; start: number; end: number }[]
+  /** the route's period, YYYY-MM-DD, null when open */
+  valid_from?: string | null
+  valid_to?: string | null
+  status?: 'active' | 'declining' | 'historical'
+  /** refugee displacement or expulsion rather than smuggling */
+  forced?: boolean
 }
 
 export type RouteFeature = Feature<LineString, RouteProperties>

@@ -21,6 +21,8 @@ export const WAYPOINT_LAYER_IDS = ['waypoints-circle', 'waypoints-label'] as con
 export const WIDTH_BY_CONFIDENCE_PX = { high: 3.6, medium: 2.6, low: 2.4 } as const
 /** Dash pattern, in line widths, by confidence: only low confidence is dashed. */
 export const DASH_BY_CONFIDENCE = { high: [1, 0], medium: [1, 0], low: [2, 1.6] } as const
+/** Dash of a schematic leg (off-road or unknown course), whatever the confidence: never solid. */
+export const SCHEMATIC_DASH = [3, 2] as const
 
 const isActive: ExpressionSpecification = [
   'any',
@@ -72,9 +74,9 @@ export function routeLayers(groupFilter: ExpressionSpecification): LayerSpecific
         'line-color': colour,
         'line-width': widthExpression(0, 1.6),
         'line-dasharray': [
-          'match', ['get', 'confidence'],
-          'low', ['literal', DASH_BY_CONFIDENCE.low],
-          ['literal', DASH_BY_CONFIDENCE.high],
+          'case',
+          ['==', ['get', 'leg'], 'schematic'], ['literal', SCHEMATIC_DASH],
+          ['match', ['get', 'confidence'], 'low', ['literal', DASH_BY_CONFIDENCE.low], ['literal', DASH_BY_CONFIDENCE.high]],
         ],
       },
     },
