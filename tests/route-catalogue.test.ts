@@ -1,5 +1,8 @@
 // The reviewed route catalogue in the database, on every driver: countries computed from each
-// line, periods and the time range, yearly flows, and a catalogue route dropped from the file.
+// line, periods and the time range (API, tiles, static maps), legs drawn as they are known,
+// yearly flows, and a catalogue route dropped from the file.
+import { VectorTile } from '@mapbox/vector-tile'
+import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { replaceLayer } from '../server/repos/geodata.ts'
 import { build, type TestApp } from './helpers/build.ts'
@@ -98,5 +101,63 @@ describe.each(testDrivers())('the route catalogue on %s', (driver) => {
     const history = (await get('/api/routes/fuel-libya-chad/history')).body.versions
     expect(history[0].change).toBe('delete')
     expect(await ids('')).toContain('fuel-libya-tunisia')
+  })
+})
+
+describe.each(testDrivers())('routes in time and by leg on tiles and static maps, %s', (driver) => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await build(driver)
+  })
+  afterAll(async () => t?.close())
+
+  // tile 4/8/6 covers lon 0..22.5, lat 21.9..40.98: northern Niger, the Fezzan and the Libyan coast
+  const tileRoutes = async (query: string) => {
+    const res = await t.app.inject({ method: 'GET', url: `/tiles/routes/4/8/6.mvt${query}` })
+    expect(res.statusCode).toBe(200)
+    const layer = new VectorTile(new PbfReader(res.rawPayload)).layers.routes
+    return Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties as Record<string, string>)
+  }
+
+  it('serves in the 2016 route tile the arms corridor of 2011–16 and not the Sfax crossing of 2019 on', async () => {
+    const y2016 = new Set((await tileRoutes('?from=2016-01-01&to=2016-12-31')).map((p) => p.id))
+    expect(y2016.has('arm-libya-niger-mali')).toBe(true)
+    expect(y2016.has('cmr-sfax-lampedusa')).toBe(false)
+    const y2024 = new Set((await tileRoutes('?from=2024-01-01&to=2024-12-31')).map((p) => p.id))
+    expect(y2024.has('arm-libya-niger-mali')).toBe(false)
+    expect(y2024.has('cmr-sfax-lampedusa')).toBe(true)
+  })
+
+  it('tags every tile feature with its leg, the schematic legs of a route apart from its track', async () => {
+    const all = await tileRoutes('')
+    expect(new Set(all.map((p) => p.leg))).toEqual(new Set(['track', 'schematic', 'sea']))
+    const bypass = all.filter((p) => p.id === 'cmr-agadez-djado-bypass').map((p) => p.leg)
+    expect(bypass.sort()).toEqual(['schematic', 'track'])
+    expect(all.find((p) => p.id === 'arm-libya-niger-mali')).toMatchObject({ valid_from: '2011-01-01', valid_to: '2016-12-31', status: 'historical' })
+  })
+
+  const staticSvg = async (query: string) => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/maps/static.svg?width=600&height=400&bbox=-20,5,40,40&layers=routes${query}` })
+    expect(res.statusCode).toBe(200)
+    return res.body
+  }
+  const routesIn = (svg: string) => new Set([...svg.matchAll(/data-route="([^"]+)"/g)].map((m) => m[1]))
+
+  it('draws on the 2016 static map the routes of 2016 only, and on the 2024 map those of 2024', async () => {
+    const y2016 = routesIn(await staticSvg('&from=2016-01-01&to=2016-12-31'))
+    expect(y2016.has('arm-libya-niger-mali')).toBe(true)
+    expect(y2016.has('sdn-geneina-adre')).toBe(false)
+    const y2024 = routesIn(await staticSvg('&from=2024-01-01&to=2024-12-31'))
+    expect(y2024.has('arm-libya-niger-mali')).toBe(false)
+    expect(y2024.has('sdn-geneina-adre')).toBe(true)
+  })
+
+  it('never draws a schematic leg solid on a static map', async () => {
+    const paths = [...(await staticSvg('')).matchAll(/<path data-route="[^"]+" data-leg="(\w+)"[^>]*>/g)]
+    const schematic = paths.filter((m) => m[1] === 'schematic')
+    expect(schematic.length).toBeGreaterThan(20)
+    for (const m of schematic) expect(m[0]).toMatch(/stroke-dasharray="[\d.]+ [\d.]+"/)
+    // high-confidence tracks stay solid, so the dash says something
+    expect(paths.some((m) => m[1] === 'track' && !m[0].includes('stroke-dasharray'))).toBe(true)
   })
 })
