@@ -7,6 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { replaceLayer } from '../server/repos/geodata.ts'
 import { build, type TestApp } from './helpers/build.ts'
 import { testDrivers } from './helpers/databases.ts'
+import { multipart } from './helpers/multipart.ts'
+
+const ACLED = [
+  'event_id_cnty,event_date,event_type,sub_event_type,country,latitude,longitude,fatalities',
+  'NIG1234,2022-01-31,Battles,Armed clash,Niger,14.2,1.45,4',
+  'NIG1235,2022-02-02,Battles,Armed clash,Niger,14.3,1.55,0',
+].join('\n')
 
 describe.each(testDrivers())('the route catalogue on %s', (driver) => {
   let t: TestApp
@@ -90,6 +97,28 @@ describe.each(testDrivers())('the route catalogue on %s', (driver) => {
     expect(y2016).toMatchObject({ value: 181459, source: 'Frontex, Risk Analysis for 2017' })
     expect(body.flows.every((f: any) => f.licence.length > 0 && f.url.startsWith('https://'))).toBe(true)
     expect((await get('/api/routes/no-such-route/flows')).status).toBe(404)
+  })
+
+  it('refuses to make an ACLED import public, naming sharing, and writes nothing', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/imports', ...multipart({ sharing: 'public' }, { name: 'acled.csv', content: ACLED }) })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().field).toBe('sharing')
+    expect(res.json().message).toContain('acled')
+    const [{ n }] = await t.app.db.query<{ n: number }>("SELECT count(*)::int AS n FROM incidents WHERE source_dataset = 'acled'")
+    expect(n).toBe(0)
+  })
+
+  it('imports ACLED at the regional level, records its terms, and the database refuses to make it public', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/imports', ...multipart({ sharing: 'regional' }, { name: 'acled.csv', content: ACLED }) })
+    expect(res.statusCode).toBe(201)
+    const [source] = await t.app.db.query<{ licence: string; redistribution: boolean }>("SELECT licence, redistribution FROM sources WHERE dataset = 'acled'")
+    expect(source).toEqual({ licence: 'ACLED Terms of Use: attribution required; the data may not be redistributed', redistribution: false })
+    await expect(t.app.db.query("UPDATE incidents SET sharing = 'public' WHERE source_dataset = 'acled'")).rejects.toThrow(/may not be redistributed/)
+    await expect(t.app.db.query("UPDATE imports SET sharing = 'public' WHERE source_dataset = 'acled'")).rejects.toThrow(/may not be redistributed/)
+    // a generic file into the same dataset cannot lift the restriction
+    const generic = await t.app.inject({ method: 'POST', url: '/api/imports', ...multipart({ dataset: 'acled', credit: 'relabelled', sharing: 'public' }, { name: 'x.csv', content: 'id,lat,lng,date,category\nx-1,14.5,2.5,2024-03-01,drug_trafficking\n' }) })
+    expect(generic.statusCode).toBe(400)
+    expect(generic.json().field).toBe('sharing')
   })
 
   it('retires a catalogue route dropped from the file, keeping its history', async () => {
