@@ -1,0 +1,57 @@
+// The map state's time range filters the catalogue routes in the web app, as it filters
+// incidents: a route shows only when its period overlaps the range. Schematic legs are drawn
+// as their own dashed features. With SAVE_SCREENSHOTS=1 the 2016 and 2024 pictures are written
+// to docs/ (the screenshots geodata/README.md links to).
+import { writeFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { browserAvailable, openAppPage, startBrowserApp, type BrowserApp } from '../helpers/browser.ts'
+
+const VIEW = 'bbox=-19,8,38,38&layers=routes,borders,places'
+
+describe.runIf(browserAvailable())('routes in time, in Chromium', () => {
+  let app: BrowserApp
+  beforeAll(async () => {
+    app = await startBrowserApp({ path: `/?${VIEW}&from=2016-01-01&to=2016-12-31`, viewport: { width: 1400, height: 900 } })
+  })
+  afterAll(async () => app?.close())
+
+  /** Route ids (and legs) the map draws now. */
+  const drawn = (page: Page) =>
+    page.evaluate(async () => {
+      const map = (window as any).__map
+      if (!map.loaded()) await new Promise((resolve) => map.once('idle', resolve))
+      const features = map.queryRenderedFeatures({ layers: ['routes-line'] })
+      return features.map((f: any) => ({ id: f.properties.id as string, leg: f.properties.leg as string }))
+    })
+
+  it('draws in 2016 the arms corridor of 2011–16 and none of the routes that began later', async () => {
+    const ids = new Set((await drawn(app.page)).map((f) => f.id))
+    expect(ids.has('arm-libya-niger-mali')).toBe(true)
+    expect(ids.has('cmr-agadez-djado-bypass')).toBe(true)
+    for (const later of ['sdn-el-fasher-dabbah-kufra', 'sdn-geneina-adre', 'cmr-sfax-lampedusa', 'exp-tunisia-algeria-border']) expect(ids.has(later), later).toBe(false)
+    if (process.env.SAVE_SCREENSHOTS) writeFileSync('docs/routes-2016.png', await app.page.locator('#map').screenshot())
+  })
+
+  it('draws in 2024 the Sudan war corridors and hides the routes that ended before', async () => {
+    const { page } = await openAppPage(app.browser.context, app.origin, `/?${VIEW}&from=2024-01-01&to=2024-12-31`)
+    const ids = new Set((await drawn(page)).map((f) => f.id))
+    expect(ids.has('sdn-el-fasher-dabbah-kufra')).toBe(true)
+    expect(ids.has('cmr-sfax-lampedusa')).toBe(true)
+    expect(ids.has('arm-libya-niger-mali')).toBe(false)
+    expect(ids.has('cmr-agadez-djado-bypass')).toBe(false)
+    if (process.env.SAVE_SCREENSHOTS) writeFileSync('docs/routes-2024.png', await page.locator('#map').screenshot())
+    await page.close()
+  })
+
+  it('draws schematic legs as features of their own, dashed by the style', async () => {
+    const legs = await drawn(app.page)
+    expect(legs.filter((f) => f.id === 'arm-libya-niger-mali').every((f) => f.leg === 'schematic')).toBe(true)
+    const dash = await app.page.evaluate(() => (window as any).__map.getPaintProperty('routes-line', 'line-dasharray'))
+    expect(JSON.stringify(dash)).toContain('"schematic"')
+  })
+
+  it('made no request outside the machine', () => {
+    expect(app.outside).toEqual([])
+  })
+})
