@@ -17,7 +17,7 @@ describe.runIf(browserAvailable())('routes in time, in Chromium', () => {
   afterAll(async () => app?.close())
 
   /** Route ids (and legs) the map draws now. */
-  const drawn = (page: Page) =>
+  const drawn = (page: Page): Promise<{ id: string; leg: string }[]> =>
     page.evaluate(async () => {
       const map = (window as any).__map
       if (!map.loaded()) await new Promise((resolve) => map.once('idle', resolve))

@@ -18,6 +18,8 @@ export const ar: UiStrings = {
   migrationRoutes: 'مسارات الهجرة، حسب المجموعة',
   traffickingCorridors: 'ممرات الاتجار والتهريب، حسب النوع',
   confidenceTitle: 'درجة الثقة في المسار',
+  legSchematic: 'مسار غير موثق (مقطع تقريبي)',
+  dashedMeaning: 'متقطع: ثقة منخفضة أو مسار غير موثق',
   directionTitle: 'الاتجاه',
   oneWay: 'اتجاه واحد (تشير الأسهم إلى اتجاه العبور)',
   bothWays: 'في الاتجاهين',

@@ -12,6 +12,8 @@ export const fr: UiStrings = {
   migrationRoutes: 'Routes migratoires, par famille',
   traffickingCorridors: 'Corridors de trafic, par type',
   confidenceTitle: 'Fiabilité du tracé',
+  legSchematic: 'Tracé non relevé (tronçon schématique)',
+  dashedMeaning: 'Tirets : fiabilité faible, ou tracé non relevé',
   directionTitle: 'Sens',
   oneWay: 'Sens unique (les flèches indiquent le sens de circulation)',
   bothWays: 'Dans les deux sens',

@@ -18,6 +18,10 @@ export interface UiStrings {
   migrationRoutes: string
   traffickingCorridors: string
   confidenceTitle: string
+  /** legend row: a leg whose course is off-road or unknown, drawn dashed */
+  legSchematic: string
+  /** the embed's one dashed-line row: what a dashed line means */
+  dashedMeaning: string
   directionTitle: string
   oneWay: string
   bothWays: string
@@ -135,6 +139,8 @@ export const en: UiStrings = {
   migrationRoutes: 'Migration routes, by family',
   traffickingCorridors: 'Trafficking corridors, by kind',
   confidenceTitle: 'Confidence in the course',
+  legSchematic: 'Course not traced (schematic leg)',
+  dashedMeaning: 'Dashed: low confidence, or course not traced',
   directionTitle: 'Direction',
   oneWay: 'One way (arrows show travel)',
   bothWays: 'Both ways',
