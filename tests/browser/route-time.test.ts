@@ -51,6 +51,23 @@ describe.runIf(browserAvailable())('routes in time, in Chromium', () => {
     expect(JSON.stringify(dash)).toContain('"schematic"')
   })
 
+  it('charts the published yearly figures of a route in its panel, each with its source', async () => {
+    const page = app.page
+    // Zuwara – Lampedusa is open-ended, so it shows in 2016; click the middle of its sea leg
+    const point = await page.evaluate(() => {
+      const map = (window as any).__map
+      map.jumpTo({ center: [12.35, 34.2], zoom: 7 })
+      return new Promise<{ x: number; y: number }>((resolve) => map.once('idle', () => resolve(map.project([12.345, 34.215]))))
+    })
+    const box = (await page.locator('#map').boundingBox())!
+    await page.mouse.click(box.x + point.x, box.y + point.y)
+    const flows = page.locator('#route-panel [data-flows="cmr-zuwara-lampedusa"]')
+    await expect.poll(() => flows.isVisible(), { timeout: 15_000 }).toBe(true)
+    expect(await flows.locator('svg.flow-chart rect').count()).toBe(7)
+    expect(await flows.innerText()).toContain('2016: 181,459')
+    if (process.env.SAVE_SCREENSHOTS) await page.locator('#route-panel').screenshot({ path: '/tmp/route-panel-flows.png' })
+  })
+
   it('made no request outside the machine', () => {
     expect(app.outside).toEqual([])
   })

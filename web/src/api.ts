@@ -195,6 +195,25 @@ export async function fetchRoutes(signal?: AbortSignal): Promise<RouteCollection
   return body as RouteCollection
 }
 
+/** One published yearly figure of a route, with its source (`GET /api/routes/:id/flows`). */
+export interface RouteFlow {
+  year: number
+  metric: 'detections' | 'deaths' | 'flow_monitoring'
+  value: number
+  scope: string
+  source: string
+  source_year: number
+  url: string
+  licence: string
+}
+
+/** The published yearly figures of one route, oldest first per metric. */
+export async function fetchRouteFlows(routeId: string, signal?: AbortSignal): Promise<RouteFlow[]> {
+  const body = (await getJson(`/api/routes/${encodeURIComponent(routeId)}/flows`, signal)) as { flows?: RouteFlow[] }
+  if (!Array.isArray(body.flows)) throw new Error(`GET /api/routes/${routeId}/flows did not return flows`)
+  return body.flows
+}
+
 /** Member states and neighbours with their 1:50m display shapes and names in en/fr/ar. */
 export async function fetchCountries(signal?: AbortSignal): Promise<CountryCollection> {
   const body = await getJson('/api/countries', signal)

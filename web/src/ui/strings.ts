@@ -42,6 +42,12 @@ export interface UiStrings {
   panelLength: string
   panelCountries: string
   panelWaypoints: string
+  panelPeriod: string
+  panelStatus: string
+  routeStatuses: Record<'active' | 'declining' | 'historical', string>
+  periodOpen: string
+  panelFlows: string
+  flowMetrics: Record<'detections' | 'deaths' | 'flow_monitoring', string>
   panelSources: string
   panelDescription: string
   noSources: string
@@ -161,6 +167,12 @@ export const en: UiStrings = {
   panelLength: 'Length',
   panelCountries: 'Countries crossed',
   panelWaypoints: 'Waypoints, in order of travel',
+  panelPeriod: 'Period',
+  panelStatus: 'Status',
+  routeStatuses: { active: 'Active', declining: 'Declining', historical: 'Historical' },
+  periodOpen: 'open',
+  panelFlows: 'Published figures per year',
+  flowMetrics: { detections: 'Detections (Frontex)', deaths: 'Deaths and missing (IOM)', flow_monitoring: 'Flow monitoring (IOM DTM)' },
   panelSources: 'Sources',
   panelDescription: 'Description',
   noSources: 'No source listed.',
