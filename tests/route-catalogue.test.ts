@@ -121,6 +121,13 @@ describe.each(testDrivers())('the route catalogue on %s', (driver) => {
     expect(generic.json().field).toBe('sharing')
   })
 
+  it('gives every route with a published figure in a year its value, for line widths', async () => {
+    const { status, body } = await get('/api/route-flows?year=2024')
+    expect(status).toBe(200)
+    expect(body).toEqual({ year: 2024, metric: 'detections', values: { 'atl-nouadhibou-el-hierro': 46843, 'cmr-zuwara-lampedusa': 66766 } })
+    expect((await get('/api/route-flows?year=abc')).body.field).toMatch(/year/)
+  })
+
   it('retires a catalogue route dropped from the file, keeping its history', async () => {
     const rows = await t.app.db.query<Record<string, unknown>>(
       "SELECT id, name, family, kind, threats, direction, confidence, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to, status, props, ST_AsGeoJSON(geom)::json AS geom FROM routes WHERE origin = 'catalogue' AND id <> 'fuel-libya-chad'",

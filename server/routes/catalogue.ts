@@ -7,7 +7,7 @@ import { LineInputError, parseLineInput } from '../geo/line-input.ts'
 import { searchKey } from '../geo/search-key.ts'
 import { CONFIDENCE, FAMILIES, KINDS, ROUTE_STATUSES, THREATS } from '../geo/vocabulary.ts'
 import { BadRequestError } from '../http-errors.ts'
-import { createRoute, deleteRoute, getRoute, listRoutes, RouteIdTakenError, routeFlows, routeHistory, updateRoute, type RouteInput } from '../repos/routes.ts'
+import { createRoute, deleteRoute, flowsForYear, getRoute, listRoutes, RouteIdTakenError, routeFlows, routeHistory, updateRoute, type RouteInput } from '../repos/routes.ts'
 import { audit } from '../repos/audit.ts'
 import { ownerOf, SharingOptions } from './sharing.ts'
 import { ErrorRef, Feature, FeatureCollection, ISO3 } from './schemas.ts'
@@ -44,7 +44,8 @@ const RouteBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200 }),
     family: Type.Enum([...FAMILIES]),
     kind: Type.Enum([...KINDS]),
-    threats: Type.Array(Type.Enum([...THREATS]), { minItems: 1, uniqueItems: true }),
+    threats: Type.Array(Type.Enum([...THREATS]), { uniqueItems: true, description: 'at least one, unless forced' }),
+    forced: Type.Optional(Type.Boolean({ description: 'refugee displacement or expulsion: no threat category applies' })),
     direction: Type.Enum(['forward', 'both']),
     confidence: Type.Enum([...CONFIDENCE]),
     geometry: Type.Unknown({ description: 'GeoJSON LineString, at most 10,000 vertices' }),
@@ -62,6 +63,7 @@ const NewRouteBody = Type.Object({ ...RouteBody.properties, id: Type.Optional(Ro
 
 /** Checks the geometry the schema could not, and returns the repo's input. */
 function routeInput(body: Static<typeof RouteBody>): RouteInput {
+  if (body.threats.length === 0 && !body.forced) throw new BadRequestError('body.threats', 'threats must have at least one category (or the route must be forced: displacement or expulsion)')
   if (body.valid_from && body.valid_to && body.valid_from > body.valid_to) {
     throw new BadRequestError('body.valid_to', `valid_to (${body.valid_to}) is before valid_from (${body.valid_from})`)
   }
@@ -167,6 +169,26 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!(await deleteRoute(app.db, request.params.id))) return reply.notFound(`no route with id "${request.params.id}"`)
       await audit(app.serviceDb, request.viewer, 'route.delete', `route:${request.params.id}`)
       return reply.code(204).send(null)
+    },
+  )
+
+  app.get(
+    '/api/route-flows',
+    {
+      config: { embed: 'any' },
+      schema: {
+        tags: ['routes'],
+        summary: "Every route's published figure of one metric in one year (for line widths), route id to value",
+        querystring: Type.Object({
+          year: Type.Integer({ minimum: 1900, maximum: 2100 }),
+          metric: Type.Optional(Type.Enum(['detections', 'deaths', 'flow_monitoring'], { default: 'detections' })),
+        }),
+        response: { 200: Type.Object({ year: Type.Integer(), metric: Type.String(), values: Type.Record(Type.String(), Type.Integer()) }), 400: ErrorRef },
+      },
+    },
+    async (request) => {
+      const { year, metric = 'detections' } = request.query
+      return { year, metric, values: Object.fromEntries(await flowsForYear(app.db, year, metric)) }
     },
   )
 

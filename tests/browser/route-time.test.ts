@@ -40,6 +40,16 @@ describe.runIf(browserAvailable())('routes in time, in Chromium', () => {
     expect(ids.has('cmr-sfax-lampedusa')).toBe(true)
     expect(ids.has('arm-libya-niger-mali')).toBe(false)
     expect(ids.has('cmr-agadez-djado-bypass')).toBe(false)
+    // 2024 is the end of the range: line widths follow the published Frontex figures of 2024
+    const shares = await page.evaluate(async () => {
+      const map = (window as any).__map
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      const state = (id: string) => map.getFeatureState({ source: 'routes', id }).flowShare
+      return { cmr: state('cmr-zuwara-lampedusa'), atl: state('atl-nouadhibou-el-hierro'), arms: state('arm-libya-chad-darfur') }
+    })
+    expect(shares.cmr).toBe(1)
+    expect(shares.atl).toBeCloseTo(46843 / 66766, 3)
+    expect(shares.arms ?? 0).toBe(0)
     if (process.env.SAVE_SCREENSHOTS) writeFileSync('docs/routes-2024.png', await page.locator('#map').screenshot())
     await page.close()
   })

@@ -214,6 +214,12 @@ export async function fetchRouteFlows(routeId: string, signal?: AbortSignal): Pr
   return body.flows
 }
 
+/** Each route's published figure of `metric` in `year`: route id to value (routes without one are absent). */
+export async function fetchFlowsForYear(year: number, metric = 'detections', signal?: AbortSignal): Promise<Record<string, number>> {
+  const body = (await getJson(`/api/route-flows?year=${year}&metric=${encodeURIComponent(metric)}`, signal)) as { values?: Record<string, number> }
+  return body.values ?? {}
+}
+
 /** Member states and neighbours with their 1:50m display shapes and names in en/fr/ar. */
 export async function fetchCountries(signal?: AbortSignal): Promise<CountryCollection> {
   const body = await getJson('/api/countries', signal)

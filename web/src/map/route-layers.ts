@@ -30,12 +30,16 @@ const isActive: ExpressionSpecification = [
   ['boolean', ['feature-state', 'selected'], false],
 ]
 
-/** Route width at zoom 5 plus `extraPx`, scaled with zoom (x0.8 at z3, x1.6 at z9). */
+/** Extra width in CSS px at zoom 5 for the route with the largest published flow of the chosen year. */
+export const MAX_FLOW_EXTRA_PX = 6
+
+/** Route width at zoom 5 plus `extraPx`, scaled with zoom (x0.8 at z3, x1.6 at z9); wider by its flow share (feature-state `flowShare`, 0..1). */
 function widthExpression(extraPx: number, activeExtraPx: number): ExpressionSpecification {
   const base: ExpressionSpecification = [
     '+',
     ['match', ['get', 'confidence'], 'high', WIDTH_BY_CONFIDENCE_PX.high, 'medium', WIDTH_BY_CONFIDENCE_PX.medium, WIDTH_BY_CONFIDENCE_PX.low],
     ['case', isActive, activeExtraPx, 0],
+    ['*', MAX_FLOW_EXTRA_PX, ['coalesce', ['feature-state', 'flowShare'], 0]],
     extraPx,
   ]
   return ['interpolate', ['linear'], ['zoom'], 3, ['*', 0.8, base], 5, base, 9, ['*', 1.6, base]]
