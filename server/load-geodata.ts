@@ -20,7 +20,9 @@ const LAYER_FILES: Record<GeodataLayer, string[]> = {
   borders: ['build/borders.geojson'],
   places: ['build/places.geojson'],
   zones: ['build/zone.geojson'],
-  routes: ['routes.geojson'],
+  // the countries file too: each route's countries are computed against it at load
+  routes: ['routes.geojson', 'build/countries.geojson'],
+  flows: ['route-flows.json'],
 }
 
 /** Loads every changed geodata layer; returns the layers it (re)loaded. */
@@ -79,8 +81,10 @@ function toRows(layer: GeodataLayer, [first, second]: FeatureCollection[]): unkn
       return features.map((f) => ({ id: OPERATIONAL_ZONE_ID, name: f.properties.name, definition: f.properties.definition, geom: f.geometry }))
     case 'routes':
       return features.map((f) => {
-        const { id, name, family, kind, threats, direction, confidence, countries, ...props } = f.properties
-        return { id: id ?? f.id, name, family, kind, threats, direction, confidence, countries: countries ?? [], props, geom: f.geometry }
+        const { id, name, family, kind, threats, direction, confidence, countries: _computedInSql, valid_from, valid_to, status, ...props } = f.properties
+        return { id: id ?? f.id, name, family, kind, threats, direction, confidence, valid_from, valid_to, status, props, geom: f.geometry }
       })
+    case 'flows':
+      return (first as unknown as { flows: unknown[] }).flows
   }
 }

@@ -20,6 +20,7 @@ export const KIND_COLOURS: Readonly<Record<Exclude<Kind, 'migration'>, string>> 
   arms: '#1F1F1F', // near black
   fuel: '#882255', // wine
   goods: '#7F7F1F', // olive
+  gold: '#A6761D', // ochre (ColorBrewer Dark2), apart from the western orange
 }
 
 /** The corridor kinds, i.e. every kind that is not migration, in vocabulary order. */

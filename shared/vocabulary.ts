@@ -6,7 +6,7 @@ export const FAMILIES = ['western', 'central', 'eastern', 'atlantic', 'sahara'] 
 export type Family = (typeof FAMILIES)[number]
 
 /** What moves along a route. */
-export const KINDS = ['migration', 'drugs', 'arms', 'fuel', 'goods'] as const
+export const KINDS = ['migration', 'drugs', 'arms', 'fuel', 'goods', 'gold'] as const
 export type Kind = (typeof KINDS)[number]
 
 /**
@@ -28,6 +28,14 @@ export const THREATS = [
   'unclassified',
 ] as const
 export type Threat = (typeof THREATS)[number]
+
+/** How a catalogue leg is known: along a mapped road or piste the sources name, off-road or unknown (drawn dashed), or at sea. */
+export const LEG_KINDS = ['track', 'schematic', 'sea'] as const
+export type LegKind = (typeof LEG_KINDS)[number]
+
+/** Whether a route is in use: active, declining (less used than at its peak), historical (no longer used). */
+export const ROUTE_STATUSES = ['active', 'declining', 'historical'] as const
+export type RouteStatus = (typeof ROUTE_STATUSES)[number]
 
 /** How far a route's course is supported by its sources. */
 export const CONFIDENCE = ['high', 'medium', 'low'] as const

@@ -29,19 +29,22 @@ describe.each(testDrivers())('API on %s', (driver) => {
   })
 
   describe('GET /api/routes', () => {
-    it('returns at least 14 routes covering every family and kind, each sourced and rated', async () => {
+    it('returns at least 40 routes covering every family and kind, each sourced, rated and dated', async () => {
       const { status, body } = await get('/api/routes')
       expect(status).toBe(200)
       expect(body.type).toBe('FeatureCollection')
       const props = body.features.map((f: any) => f.properties)
-      expect(props.length).toBeGreaterThanOrEqual(14)
+      expect(props.length).toBeGreaterThanOrEqual(40)
       expect(new Set(props.map((p: any) => p.family))).toEqual(new Set(FAMILIES))
       expect(new Set(props.map((p: any) => p.kind))).toEqual(new Set(KINDS))
       for (const p of props) {
         expect(p.sources.length, p.id).toBeGreaterThan(0)
         expect(CONFIDENCE, p.id).toContain(p.confidence)
         expect(p.waypoints.length, p.id).toBeGreaterThanOrEqual(2)
-        expect(p.length_km, p.id).toBeGreaterThan(100)
+        // the shortest is El Geneina – Adré, 27 km across the Sudan–Chad border
+        expect(p.length_km, p.id).toBeGreaterThan(20)
+        expect(['active', 'declining', 'historical'], p.id).toContain(p.status)
+        expect(p.sources.every((s: any) => Number.isInteger(s.year)), p.id).toBe(true)
       }
     })
 

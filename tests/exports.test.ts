@@ -87,14 +87,15 @@ describe.each(testDrivers())('exports on %s', (driver) => {
     const doc = JSON.parse(text)
     expect(doc.features.length).toBeGreaterThanOrEqual(2)
     expect(doc.credits).toEqual(['Sahel Routes route catalogue (sources cited per route)'])
-    const keys = ['name', 'family', 'kind', 'threats', 'direction', 'confidence', 'description', 'confidence_note', 'sources', 'waypoints']
+    const keys = ['name', 'family', 'kind', 'threats', 'direction', 'confidence', 'description', 'confidence_note', 'sources', 'waypoints', 'valid_from', 'valid_to', 'status']
     for (const f of doc.features) {
-      const body = Object.fromEntries(Object.entries(f.properties).filter(([k]) => keys.includes(k)))
+      const body = Object.fromEntries(Object.entries(f.properties).filter(([k]) => [...keys, 'forced'].includes(k)))
       const res = await t.app.inject({ method: 'POST', url: '/api/routes', payload: { ...body, geometry: f.geometry } })
       expect(res.statusCode, res.body).toBe(201)
       const created = res.json()
       expect(created.geometry.coordinates).toEqual(f.geometry.coordinates)
-      for (const k of keys) expect(created.properties[k], k).toEqual(f.properties[k])
+      // an open period end is null in the API and left out of the export
+      for (const k of keys) expect(created.properties[k] ?? undefined, k).toEqual(f.properties[k])
       expect(created.properties.length_km).toBeCloseTo(f.properties.length_km, 1)
     }
   })

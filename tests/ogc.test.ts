@@ -70,7 +70,7 @@ describe.each(testDrivers())('OGC API Features on %s', (driver) => {
     expect(type).toMatch(/^application\/geo\+json/)
     expectValid(schemas.featureCollection, body)
     expect(body.numberReturned).toBe(5)
-    expect(body.numberMatched).toBe(26)
+    expect(body.numberMatched).toBe(57)
     expect(body.links.map((l: any) => l.rel)).toEqual(expect.arrayContaining(['self', 'next', 'collection']))
   })
 
@@ -110,7 +110,7 @@ describe.each(testDrivers())('OGC API Features on %s', (driver) => {
   it('filters routes by datetime on their last change', async () => {
     const all = (await get('/ogc/collections/routes/items?datetime=2000-01-01/..&limit=100')).body
     const none = (await get('/ogc/collections/routes/items?datetime=../2000-01-01&limit=100')).body
-    expect(all.numberMatched).toBe(26)
+    expect(all.numberMatched).toBe(57)
     expect(none.numberMatched).toBe(0)
   })
 

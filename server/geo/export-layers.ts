@@ -28,7 +28,7 @@ export function incidentRecords(features: readonly Feature<Point, Record<string,
 }
 
 /** Route columns in export order (those POST /api/routes takes, then derived ones). */
-const ROUTE_COLUMNS = ['id', 'name', 'family', 'kind', 'threats', 'direction', 'confidence', 'description', 'confidence_note', 'countries', 'length_km', 'sources', 'waypoints', 'origin_state', 'origin_agency'] as const
+const ROUTE_COLUMNS = ['id', 'name', 'family', 'kind', 'threats', 'forced', 'direction', 'confidence', 'valid_from', 'valid_to', 'status', 'description', 'confidence_note', 'countries', 'length_km', 'sources', 'waypoints', 'origin_state', 'origin_agency'] as const
 
 /** Catalogue routes (GET /api/routes features) as records named by route name. */
 export function routeRecords(features: readonly Feature<LineString, Record<string, unknown>>[]): ExportRecord[] {

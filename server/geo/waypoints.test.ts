@@ -20,9 +20,9 @@ describe('resolveWaypoints against cities.json and hubs.json', () => {
     expect(kufra.lng).toBeCloseTo(23.29, 1)
   })
 
-  it('resolves Tummo to the curated hub on the Libya–Niger border', () => {
+  it('resolves Tummo to the curated hub at 22°46′N 14°03′E, on the Libyan side of the border', () => {
     const [tummo] = resolveWaypoints('t', [{ name: 'Tummo', iso2: 'LY' }], gazetteer)
-    expect(tummo).toEqual({ lng: 14.1, lat: 22.70801, iso2: 'LY', source: 'hub', geonamesName: null })
+    expect(tummo).toEqual({ lng: 14.05, lat: 22.76667, iso2: 'LY', source: 'hub', geonamesName: null })
   })
 
   it('matches a name without its diacritics', () => {

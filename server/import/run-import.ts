@@ -11,7 +11,7 @@ import { unusableValue } from '../input-guards.ts'
 import { parseGeoJson, parseGpx, parseKml } from '../geo/incident-parse/documents.ts'
 import { csvMapper, datasetInfo, type DatasetInfo, type ImportFormat } from '../geo/incident-parse/formats.ts'
 import { isRejection, type ParsedIncident, type ParseOptions, type Rejection, type RowResult } from '../geo/incident-parse/types.ts'
-import { beginImport, findCompletedImport, finishImport, getImport, recordUnsuccessfulImport, upsertSource, type ImportHeader, type ImportRecord } from '../repos/imports.ts'
+import { beginImport, datasetRestricted, findCompletedImport, finishImport, getImport, recordUnsuccessfulImport, upsertSource, type ImportHeader, type ImportRecord } from '../repos/imports.ts'
 import { copyDirectBatch, copyMergeBatch, createStaging, datasetEmpty, upsertIncidentBatch } from '../repos/incidents.ts'
 import { copyLine, copyPrefix, jsonRow } from './encode.ts'
 import { planCsvImport, type CsvPlan } from './plan-csv.ts'
@@ -53,6 +53,11 @@ class StrictRejection extends Error {}
 
 /** A problem with the file itself (unreadable, wrong format, missing columns): recorded as failed. */
 export class ImportFileError extends Error {}
+
+/** Thrown before anything is written when a dataset whose terms forbid redistribution is to be made public. */
+export class LicenceError extends Error {
+  readonly field = 'sharing'
+}
 
 async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256')
@@ -148,6 +153,9 @@ export async function importRows(
   rows: AsyncIterable<RowResult> | Iterable<RowResult>,
   onBatch?: (rowsRead: number) => void,
 ): Promise<ImportReport> {
+  if (header.owner.sharing === 'public' && (!info.redistribution || (await datasetRestricted(db, info.dataset)))) {
+    throw new LicenceError(`sharing cannot be public: the terms of dataset "${info.dataset}" (${info.licence ?? 'recorded as restricted'}) forbid redistribution`)
+  }
   const done = await findCompletedImport(db, info.dataset, header.checksum, header.owner.agencyId)
   if (done !== null) return { ...(await getImport(db, done))!, noop: true }
 
@@ -159,7 +167,7 @@ export async function importRows(
   }
   try {
     const id = await db.transaction(async (tx) => {
-      await upsertSource(tx, info.dataset, info.credit, info.url)
+      await upsertSource(tx, info.dataset, info.credit, info.url, info.licence, info.redistribution)
       const importId = await beginImport(tx, header)
       const writer = await batchWriter(tx, info.dataset, importId, header.owner)
       const seen = new Map<string, number>()

@@ -20,7 +20,8 @@ const DEMO_OWNER = secretariatOwner('public')
 export async function seedDemoIncidents(db: Db, file = `${GEODATA_DIR}routes.geojson`): Promise<ImportReport | null> {
   if (await anyIncidents(db)) return null
   const text = readFileSync(file, 'utf8')
-  const routes: SyntheticRoute[] = (JSON.parse(text) as FeatureCollection<LineString, any>).features.map((f) => ({
+  // forced movements (displacement, expulsion) carry no threat category, so no synthetic incidents
+  const routes: SyntheticRoute[] = (JSON.parse(text) as FeatureCollection<LineString, any>).features.filter((f) => f.properties.threats.length > 0).map((f) => ({
     id: f.properties.id,
     name: f.properties.name,
     family: f.properties.family,
@@ -33,7 +34,7 @@ export async function seedDemoIncidents(db: Db, file = `${GEODATA_DIR}routes.geo
   return importRows(
     db,
     { fileName: `synthetic demo (seed ${DEMO_SEED})`, format: 'synthetic', dataset: SYNTHETIC_DATASET, checksum, strict: true, startedAt: new Date(), owner: DEMO_OWNER },
-    { dataset: SYNTHETIC_DATASET, credit: SYNTHETIC_CREDIT, url: null },
+    { dataset: SYNTHETIC_DATASET, credit: SYNTHETIC_CREDIT, url: null, licence: 'synthetic data made by this project', redistribution: true },
     incidents,
   )
 }

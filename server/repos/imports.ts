@@ -75,9 +75,15 @@ export async function findCompletedImport(db: Queryable, dataset: string, checks
   return row ? Number(row.id) : null
 }
 
-/** Records the dataset's credit line (latest wins). */
-export async function upsertSource(db: Queryable, dataset: string, credit: string, url: string | null): Promise<void> {
-  await db.query(sqlFile('imports/upsert-source'), [dataset, credit, url])
+/** Records the dataset's credit line and terms (latest wins, but a restricted dataset stays restricted). */
+export async function upsertSource(db: Queryable, dataset: string, credit: string, url: string | null, licence: string | null = null, redistribution = true): Promise<void> {
+  await db.query(sqlFile('imports/upsert-source'), [dataset, credit, url, licence, redistribution])
+}
+
+/** Whether a dataset's recorded terms forbid redistribution (false for a dataset never seen). */
+export async function datasetRestricted(db: Queryable, dataset: string): Promise<boolean> {
+  const [row] = await db.query<{ restricted: boolean }>(sqlFile('imports/dataset-restricted'), [dataset])
+  return row?.restricted ?? false
 }
 
 /** Opens the import record inside the import's transaction; returns its id. */

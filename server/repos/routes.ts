@@ -11,6 +11,9 @@ export interface RouteFilter {
   threat?: string
   /** ISO3 of a country the route's line crosses. */
   country?: string
+  /** time range, inclusive YYYY-MM-DD: only routes whose period overlaps it */
+  from?: string | null
+  to?: string | null
 }
 
 interface RouteRow {
@@ -36,6 +39,8 @@ export async function listRoutes(db: Db, filter: RouteFilter = {}): Promise<Rout
     filter.kind ?? null,
     filter.threat ?? null,
     filter.country ?? null,
+    filter.from ?? null,
+    filter.to ?? null,
   ])
   return rows.map(toFeature)
 }
@@ -68,14 +73,17 @@ export interface RouteInput {
   confidence_note?: string
   sources?: unknown[]
   waypoints?: unknown[]
+  valid_from?: string | null
+  valid_to?: string | null
+  status?: string
 }
 
 /** Thrown when a new route's id is already taken (by a live or a deleted route). */
 export class RouteIdTakenError extends Error {}
 
 function toRow(id: string, input: RouteInput, countries: string[]) {
-  const { geometry, name, family, kind, threats, direction, confidence, ...props } = input
-  return { id, name, family, kind, threats, direction, confidence, countries, props: { sources: [], waypoints: [], ...props }, geom: geometry }
+  const { geometry, name, family, kind, threats, direction, confidence, valid_from = null, valid_to = null, status = 'active', ...props } = input
+  return { id, name, family, kind, threats, direction, confidence, countries, valid_from, valid_to, status, props: { sources: [], waypoints: [], ...props }, geom: geometry }
 }
 
 async function countriesAlong(tx: Queryable, line: LineString): Promise<string[]> {
@@ -123,4 +131,26 @@ export async function deleteRoute(db: Db, id: string): Promise<boolean> {
 export async function routeHistory(db: Db, id: string): Promise<Record<string, unknown>[]> {
   const rows = await db.query<Record<string, unknown> & { props: Record<string, unknown>; length_km: number }>(sqlFile('routes/history'), [id])
   return rows.map(({ props, length_km, ...r }) => ({ ...props, ...r, length_km: Math.round(length_km * 10) / 10 }))
+}
+
+export interface RouteFlow {
+  year: number
+  metric: string
+  value: number
+  scope: string
+  source: string
+  source_year: number
+  url: string
+  licence: string
+}
+
+/** The published yearly figures of one route, by metric then year. */
+export async function routeFlows(db: Db, id: string): Promise<RouteFlow[]> {
+  return db.query<RouteFlow>(sqlFile('routes/flows'), [id])
+}
+
+/** Each route's figure of `metric` in `year`: route id to value. */
+export async function flowsForYear(db: Db, year: number, metric: string): Promise<Map<string, number>> {
+  const rows = await db.query<{ route_id: string; value: number }>(sqlFile('routes/flows-for-year'), [year, metric])
+  return new Map(rows.map((r) => [r.route_id, r.value]))
 }

@@ -16,6 +16,7 @@ import { listIncidents, type IncidentFeature, type IncidentFilter } from './inci
 import { getPlan } from './patrols.ts'
 import { searchPlaces } from './places.ts'
 import { listRoutes, type RouteFeature } from './routes.ts'
+import type { SegmentRef } from '../../shared/route-segments.ts'
 import { getZone } from './zones.ts'
 
 /** Most incidents one map or export carries. */
@@ -44,10 +45,10 @@ function lineBbox(line: LineString): Bbox {
   return b
 }
 
-/** Catalogue routes of the state's families and kinds whose extent meets the bbox, by id. */
+/** Catalogue routes of the state's families, kinds and time range whose extent meets the bbox, by id. */
 export async function routesInView(db: Db, state: MapState, bbox: Bbox): Promise<RouteFeature[]> {
   const { families, kinds } = state.filters
-  return (await listRoutes(db)).filter(
+  return (await listRoutes(db, { from: state.time.from, to: state.time.to })).filter(
     (r) =>
       (families.length === 0 || families.includes(r.properties.family as string)) &&
       (kinds.length === 0 || kinds.includes(r.properties.kind as string)) &&
@@ -115,7 +116,7 @@ export async function gatherStaticMap(db: Db, state: MapState, bbox: Bbox, plan:
   return {
     countries: countries.map((c) => ({ ...(c.properties as Omit<BasemapCountry, 'geometry'>), geometry: c.geometry as MultiPolygon })),
     borders: borders?.map((b) => b.geometry as MultiLineString),
-    routes: routes?.map((r) => ({ id: r.id, family: r.properties.family as string, kind: r.properties.kind as string, confidence: r.properties.confidence as string, geometry: r.geometry })),
+    routes: routes?.map((r) => ({ id: r.id, family: r.properties.family as string, kind: r.properties.kind as string, confidence: r.properties.confidence as string, geometry: r.geometry, segments: r.properties.segments as SegmentRef[] | undefined })),
     zone: zone?.geometry ?? null,
     places: places ?? undefined,
     // oldest last: newest incidents are drawn on top

@@ -12,13 +12,20 @@ import type { IncidentFilter } from './incidents.ts'
 export const TILE_LAYERS = ['countries', 'borders', 'places', 'routes', 'incidents'] as const
 export type TileLayer = (typeof TILE_LAYERS)[number]
 
+/** A time range (inclusive YYYY-MM-DD, null = open) that the routes layer keeps routes to. */
+export interface TileTimeRange {
+  from: string | null
+  to: string | null
+}
+
 /** Returns the MVT bytes of one layer's tile z/x/y; zero bytes when the tile is empty. */
-export async function getTile(db: Db, layer: TileLayer, z: number, x: number, y: number): Promise<Uint8Array> {
+export async function getTile(db: Db, layer: TileLayer, z: number, x: number, y: number, time: TileTimeRange = { from: null, to: null }): Promise<Uint8Array> {
+  const params = layer === 'routes' ? [z, x, y, time.from, time.to] : [z, x, y]
   if (db.driver === 'pg') {
-    const [row] = await db.query<{ tile: Uint8Array | null }>(sqlFile(`tiles/${layer}-mvt`), [z, x, y])
+    const [row] = await db.query<{ tile: Uint8Array | null }>(sqlFile(`tiles/${layer}-mvt`), params)
     return row?.tile ?? new Uint8Array(0)
   }
-  const rows = await db.query<{ geometry: Geometry | null } & Record<string, unknown>>(sqlFile(`tiles/${layer}-features`), [z, x, y])
+  const rows = await db.query<{ geometry: Geometry | null } & Record<string, unknown>>(sqlFile(`tiles/${layer}-features`), params)
   const features: Feature[] = []
   for (const { geometry, ...properties } of rows) {
     if (geometry && !isEmpty(geometry)) features.push({ type: 'Feature', properties, geometry })

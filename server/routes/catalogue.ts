@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto'
 import { Type, type Static } from 'typebox'
 import { LineInputError, parseLineInput } from '../geo/line-input.ts'
 import { searchKey } from '../geo/search-key.ts'
-import { CONFIDENCE, FAMILIES, KINDS, THREATS } from '../../shared/vocabulary.ts'
+import { CONFIDENCE, FAMILIES, KINDS, ROUTE_STATUSES, THREATS } from '../../shared/vocabulary.ts'
 import { BadRequestError } from '../http-errors.ts'
-import { createRoute, deleteRoute, getRoute, listRoutes, RouteIdTakenError, routeHistory, updateRoute, type RouteInput } from '../repos/routes.ts'
+import { createRoute, deleteRoute, flowsForYear, getRoute, listRoutes, RouteIdTakenError, routeFlows, routeHistory, updateRoute, type RouteInput } from '../repos/routes.ts'
 import { audit } from '../repos/audit.ts'
 import { ownerOf, SharingOptions } from './sharing.ts'
 import { ErrorRef, Feature, FeatureCollection, ISO3 } from './schemas.ts'
@@ -17,7 +17,11 @@ const RouteQuery = Type.Object({
   kind: Type.Optional(Type.Enum([...KINDS])),
   threat: Type.Optional(Type.Enum([...THREATS])),
   country: Type.Optional(ISO3),
+  from: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD: only routes whose period overlaps from..to' })),
+  to: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD, inclusive' })),
 })
+
+const DateOrNull = Type.Union([Type.String({ format: 'date' }), Type.Null()])
 
 const RouteId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{2,99}$', description: 'kebab-case, 3 to 100 characters' })
 
@@ -40,7 +44,8 @@ const RouteBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200 }),
     family: Type.Enum([...FAMILIES]),
     kind: Type.Enum([...KINDS]),
-    threats: Type.Array(Type.Enum([...THREATS]), { minItems: 1, uniqueItems: true }),
+    threats: Type.Array(Type.Enum([...THREATS]), { uniqueItems: true, description: 'at least one, unless forced' }),
+    forced: Type.Optional(Type.Boolean({ description: 'refugee displacement or expulsion: no threat category applies' })),
     direction: Type.Enum(['forward', 'both']),
     confidence: Type.Enum([...CONFIDENCE]),
     geometry: Type.Unknown({ description: 'GeoJSON LineString, at most 10,000 vertices' }),
@@ -48,6 +53,9 @@ const RouteBody = Type.Object(
     confidence_note: Type.Optional(Type.String({ maxLength: 2000 })),
     sources: Type.Optional(Type.Array(Source, { maxItems: 50 })),
     waypoints: Type.Optional(Type.Array(Waypoint, { maxItems: 500 })),
+    valid_from: Type.Optional(DateOrNull),
+    valid_to: Type.Optional(DateOrNull),
+    status: Type.Optional(Type.Enum([...ROUTE_STATUSES])),
   },
   { additionalProperties: false },
 )
@@ -55,6 +63,10 @@ const NewRouteBody = Type.Object({ ...RouteBody.properties, id: Type.Optional(Ro
 
 /** Checks the geometry the schema could not, and returns the repo's input. */
 function routeInput(body: Static<typeof RouteBody>): RouteInput {
+  if (body.threats.length === 0 && !body.forced) throw new BadRequestError('body.threats', 'threats must have at least one category (or the route must be forced: displacement or expulsion)')
+  if (body.valid_from && body.valid_to && body.valid_from > body.valid_to) {
+    throw new BadRequestError('body.valid_to', `valid_to (${body.valid_to}) is before valid_from (${body.valid_from})`)
+  }
   try {
     const { geometry } = parseLineInput(body.geometry, { allowMulti: false, field: 'body.geometry' })
     return { ...(body as Omit<RouteInput, 'geometry'>), geometry: geometry as RouteInput['geometry'] }
@@ -76,7 +88,11 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: FeatureCollection, 400: ErrorRef },
       },
     },
-    async (request) => ({ type: 'FeatureCollection' as const, features: await listRoutes(app.db, request.query) }),
+    async (request) => {
+      const { from, to } = request.query
+      if (from && to && from > to) throw new BadRequestError('to', `to (${to}) is before from (${from})`)
+      return { type: 'FeatureCollection' as const, features: await listRoutes(app.db, request.query) }
+    },
   )
 
   app.get(
@@ -153,6 +169,52 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!(await deleteRoute(app.db, request.params.id))) return reply.notFound(`no route with id "${request.params.id}"`)
       await audit(app.serviceDb, request.viewer, 'route.delete', `route:${request.params.id}`)
       return reply.code(204).send(null)
+    },
+  )
+
+  app.get(
+    '/api/route-flows',
+    {
+      config: { embed: 'any' },
+      schema: {
+        tags: ['routes'],
+        summary: "Every route's published figure of one metric in one year (for line widths), route id to value",
+        querystring: Type.Object({
+          year: Type.Integer({ minimum: 1900, maximum: 2100 }),
+          metric: Type.Optional(Type.Enum(['detections', 'deaths', 'flow_monitoring'], { default: 'detections' })),
+        }),
+        response: { 200: Type.Object({ year: Type.Integer(), metric: Type.String(), values: Type.Record(Type.String(), Type.Integer()) }), 400: ErrorRef },
+      },
+    },
+    async (request) => {
+      const { year, metric = 'detections' } = request.query
+      return { year, metric, values: Object.fromEntries(await flowsForYear(app.db, year, metric)) }
+    },
+  )
+
+  app.get(
+    '/api/routes/:id/flows',
+    {
+      config: { embed: 'any' },
+      schema: {
+        tags: ['routes'],
+        summary: 'Published yearly figures of a route (Frontex detections, IOM deaths, DTM counts), each with its source',
+        params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+        response: {
+          200: Type.Object({
+            id: Type.String(),
+            flows: Type.Array(Type.Object({
+              year: Type.Integer(), metric: Type.String(), value: Type.Integer(), scope: Type.String(),
+              source: Type.String(), source_year: Type.Integer(), url: Type.String(), licence: Type.String(),
+            })),
+          }),
+          404: ErrorRef,
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!(await getRoute(app.db, request.params.id))) return reply.notFound(`no route with id "${request.params.id}"`)
+      return { id: request.params.id, flows: await routeFlows(app.db, request.params.id) }
     },
   )
 

@@ -17,7 +17,7 @@ import { THREATS } from '../../shared/vocabulary.ts'
 import { BadRequestError } from '../http-errors.ts'
 import { CsvSniffError } from '../import/plan-csv.ts'
 import { previewCsvImport } from '../import/preview.ts'
-import { ImportFileError, importFile } from '../import/run-import.ts'
+import { ImportFileError, importFile, LicenceError } from '../import/run-import.ts'
 import { getImport, listImports } from '../repos/imports.ts'
 import { ErrorRef } from './schemas.ts'
 import { ownerOf, Ownership, SharingOptions } from './sharing.ts'
@@ -168,6 +168,7 @@ async function receiveUpload(request: FastifyRequest, maxBytes: number): Promise
 function clientError(err: Error): Error {
   if (err instanceof ImportFileError || err instanceof CsvSniffError) return new BadRequestError('file', err.message)
   if (err instanceof MappingError) return new BadRequestError('mapping', err.message)
+  if (err instanceof LicenceError) return new BadRequestError('sharing', err.message)
   return err
 }
 

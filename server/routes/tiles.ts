@@ -18,7 +18,11 @@ const LAYER_FIELDS: Record<TileLayer, Record<string, string>> = {
   countries: { iso3: 'String', name_en: 'String', name_fr: 'String', name_ar: 'String', member: 'Boolean' },
   borders: { a_iso3: 'String', b_iso3: 'String', length_km: 'Number' },
   places: { id: 'Number', name: 'String', label: 'String: the name to show', iso3: 'String', rank: 'Number: 0 capital, 1 hub or waypoint, 2 town', source: 'String' },
-  routes: { id: 'String', name: 'String', family: 'String', kind: 'String', confidence: 'String', direction: 'String' },
+  routes: {
+    id: 'String', name: 'String', family: 'String', kind: 'String', confidence: 'String', direction: 'String',
+    status: 'String: active, declining or historical', valid_from: 'String: YYYY-MM-DD, empty when open', valid_to: 'String: YYYY-MM-DD, empty when open',
+    leg: 'String: track, schematic (draw dashed, never solid) or sea; one feature per leg segment',
+  },
   incidents: { id: 'Number', threat: 'String', date: 'String', date_precision: 'String', source_dataset: 'String', dead_missing: 'Number', route_family: 'String' },
 }
 
@@ -40,6 +44,11 @@ const TILE_RESPONSES = {
 
 const Layer = Type.Enum([...TILE_LAYERS])
 const TileParams = Type.Object({ layer: Layer, z: Type.Integer(), x: Type.Integer(), y: Type.Integer() })
+/** The routes layer keeps only routes whose period overlaps from..to (the map state's time range). */
+const TileQuery = Type.Object({
+  from: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD; routes layer only' })),
+  to: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD, inclusive; routes layer only' })),
+})
 
 /** Hotspot tiles take the filters and metric of /api/hotspots; res follows the zoom unless given. */
 const { res: _res, stat: _stat, k: _k, fdr: _fdr, ...hotspotFilters } = HotspotQuery.properties
@@ -82,6 +91,7 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['tiles'],
         summary: 'One Mapbox Vector Tile of a layer (204 when empty)',
         params: TileParams,
+        querystring: TileQuery,
         response: TILE_RESPONSES,
       },
     },
@@ -89,7 +99,10 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { layer, z, x, y } = request.params
       const problem = tileError(z, x, y)
       if (problem) throw new BadRequestError(problem.field, problem.message)
-      return sendTile(app, request, reply, [layer], `${layer}/${z}/${x}/${y}`, () => getTile(app.db, layer, z, x, y))
+      const { from = null, to = null } = layer === 'routes' ? request.query : {}
+      if (from && to && from > to) throw new BadRequestError('to', `to (${to}) is before from (${from})`)
+      const key = from || to ? `${layer}/${z}/${x}/${y}?from=${from ?? ''}&to=${to ?? ''}` : `${layer}/${z}/${x}/${y}`
+      return sendTile(app, request, reply, [layer], key, () => getTile(app.db, layer, z, x, y, { from, to }))
     },
   )
 

@@ -128,7 +128,7 @@ describe.runIf(browserAvailable())('embeds and languages in Chromium', () => {
     await page.uncheck('input[data-group="kind:fuel"]')
     await page.uncheck('input[data-layer-toggle="borders"]')
     const params = new URL(page.url()).searchParams
-    expect(params.get('kinds')).toBe('migration,drugs,arms,goods')
+    expect(params.get('kinds')).toBe('migration,drugs,arms,goods,gold')
     expect(params.get('layers')).toBe('routes,places')
     await page.reload()
     await page.waitForSelector('body[data-map-ready="true"]', { timeout: 90_000 })

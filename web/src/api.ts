@@ -39,6 +39,14 @@ export interface RouteProperties {
   countries: string[]
   sources: RouteSource[]
   length_km: number
+  /** legs as vertex ranges: track, schematic or sea (absent for an analyst's drawing) */
+  segments?: { kind: string; start: number; end: number }[]
+  /** the route's period, YYYY-MM-DD, null when open */
+  valid_from?: string | null
+  valid_to?: string | null
+  status?: 'active' | 'declining' | 'historical'
+  /** refugee displacement or expulsion rather than smuggling */
+  forced?: boolean
 }
 
 export type RouteFeature = Feature<LineString, RouteProperties>
@@ -185,6 +193,31 @@ export async function fetchRoutes(signal?: AbortSignal): Promise<RouteCollection
   const body = await getJson('/api/routes', signal)
   if (!isFeatureCollection(body)) throw new Error('GET /api/routes did not return a FeatureCollection')
   return body as RouteCollection
+}
+
+/** One published yearly figure of a route, with its source (`GET /api/routes/:id/flows`). */
+export interface RouteFlow {
+  year: number
+  metric: 'detections' | 'deaths' | 'flow_monitoring'
+  value: number
+  scope: string
+  source: string
+  source_year: number
+  url: string
+  licence: string
+}
+
+/** The published yearly figures of one route, oldest first per metric. */
+export async function fetchRouteFlows(routeId: string, signal?: AbortSignal): Promise<RouteFlow[]> {
+  const body = (await getJson(`/api/routes/${encodeURIComponent(routeId)}/flows`, signal)) as { flows?: RouteFlow[] }
+  if (!Array.isArray(body.flows)) throw new Error(`GET /api/routes/${routeId}/flows did not return flows`)
+  return body.flows
+}
+
+/** Each route's published figure of `metric` in `year`: route id to value (routes without one are absent). */
+export async function fetchFlowsForYear(year: number, metric = 'detections', signal?: AbortSignal): Promise<Record<string, number>> {
+  const body = (await getJson(`/api/route-flows?year=${year}&metric=${encodeURIComponent(metric)}`, signal)) as { values?: Record<string, number> }
+  return body.values ?? {}
 }
 
 /** Member states and neighbours with their 1:50m display shapes and names in en/fr/ar. */

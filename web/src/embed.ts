@@ -14,6 +14,7 @@ import { fetchView } from './api-views.ts'
 import { setBearer } from './auth/credentials.ts'
 import { authStrings } from './auth/strings.ts'
 import { applyMapState } from './map/apply-state.ts'
+import { applyFlowWidths } from './map/flow-widths.ts'
 import { COUNTRY_LABELS_SOURCE } from './map/basemap-layers.ts'
 import { createMap } from './map/create-map.ts'
 import { fontFaceCss } from './map/fonts.ts'
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
     map.getSource<maplibregl.GeoJSONSource>(ROUTES_SOURCE)?.setData(toMapRoutes(routes))
     map.getSource<maplibregl.GeoJSONSource>(COUNTRY_LABELS_SOURCE)?.setData(countryLabelPoints(countries))
     applyMapState(map, state)
+    void applyFlowWidths(map, state.time)
     const counts = new Map<string, number>()
     for (const route of routes.features) {
       const key = routeGroupKey(route.properties.family, route.properties.kind)

@@ -25,6 +25,7 @@ import { countryNameLookup } from './map/country-names.ts'
 import { createMap } from './map/create-map.ts'
 import { countryLabelPoints } from '../../shared/label-point.ts'
 import { applyMapState } from './map/apply-state.ts'
+import { applyFlowWidths } from './map/flow-widths.ts'
 import { TOGGLE_LAYER_IDS } from './map/layer-toggles.ts'
 import { linesBounds, routeBounds, toMapRoutes } from './map/route-features.ts'
 import { routeGroupKey } from './map/route-groups.ts'
@@ -214,6 +215,16 @@ async function main(): Promise<void> {
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   applyMapState(map, store.get())
+  // the time range (hotspot slider, saved view) filters routes as it filters incidents, and its
+  // end year sets the line widths from the published flows
+  let lastTime = JSON.stringify(store.get().time)
+  store.subscribe((s) => {
+    if (JSON.stringify(s.time) === lastTime) return
+    lastTime = JSON.stringify(s.time)
+    applyMapState(map, s)
+    void applyFlowWidths(map, s.time)
+  })
+  void applyFlowWidths(map, store.get().time)
   renderLegend(byId('legend'), counts, {
     groups: enabledGroups(store.get()),
     toggles: { labels: toggleOn(store.get(), 'labels'), borders: toggleOn(store.get(), 'borders'), waypoints: true },

@@ -29,14 +29,22 @@ export interface DatasetInfo {
   /** credit line that travels with the data */
   credit: string
   url: string | null
+  /** the dataset's terms of use, recorded with its credit */
+  licence: string | null
+  /** false when the terms forbid redistribution: such data can never be shared publicly */
+  redistribution: boolean
 }
+
+/** ACLED's terms: attribution, and no redistribution of the data itself. */
+export const ACLED_LICENCE = 'ACLED Terms of Use: attribution required; the data may not be redistributed'
+export const IOM_LICENCE = 'CC BY 4.0'
 
 /** The dataset and credit of a format; generic files take the given dataset name and credit. */
 export function datasetInfo(format: CsvFormat | 'geojson' | 'kml' | 'gpx', given: { dataset?: string; credit?: string }, fileName: string): DatasetInfo {
-  if (format === 'iom') return { dataset: given.dataset ?? IOM_DATASET, credit: IOM_CREDIT, url: 'https://missingmigrants.iom.int/' }
-  if (format === 'acled') return { dataset: given.dataset ?? ACLED_DATASET, credit: ACLED_CREDIT, url: 'https://acleddata.com/' }
+  if (format === 'iom') return { dataset: given.dataset ?? IOM_DATASET, credit: IOM_CREDIT, url: 'https://missingmigrants.iom.int/', licence: IOM_LICENCE, redistribution: true }
+  if (format === 'acled') return { dataset: given.dataset ?? ACLED_DATASET, credit: ACLED_CREDIT, url: 'https://acleddata.com/', licence: ACLED_LICENCE, redistribution: false }
   const base = fileName.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'upload'
-  return { dataset: given.dataset ?? base, credit: given.credit ?? `${fileName} (user import)`, url: null }
+  return { dataset: given.dataset ?? base, credit: given.credit ?? `${fileName} (user import)`, url: null, licence: null, redistribution: true }
 }
 
 /** The row mapper of a CSV for this header and its resolved mapping; throws when needed columns are missing. */

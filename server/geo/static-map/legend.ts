@@ -23,7 +23,7 @@ export interface LegendEntry {
 
 /** What was drawn, layer by layer (absent = not drawn). */
 export interface DrawnLayers {
-  routes?: readonly { family: string; kind: string }[]
+  routes?: readonly { family: string; kind: string; segments?: readonly { kind: string }[] | null }[]
   borders?: true
   places?: true
   zone?: true
@@ -53,6 +53,10 @@ export function legendEntries(drawn: DrawnLayers, lang: Language): LegendEntry[]
     const seen = new Set(drawn.routes.map((r) => (r.kind === 'migration' ? `family:${r.family}` : `kind:${r.kind}`)))
     for (const f of FAMILIES) if (seen.has(`family:${f}`)) out.push({ layer: 'routes', label: w.family[f], symbol: { type: 'line', colour: routeColour(f, 'migration') } })
     for (const k of KINDS) if (seen.has(`kind:${k}`)) out.push({ layer: 'routes', label: w.kind[k], symbol: { type: 'line', colour: routeColour('', k) } })
+    // a route without legs is one schematic leg (see route-segments.ts)
+    if (drawn.routes.some((r) => !r.segments?.length || r.segments.some((s) => s.kind === 'schematic'))) {
+      out.push({ layer: 'routes', label: w.schematic, symbol: { type: 'line', colour: '#555555', dash: 'dashed' } })
+    }
   }
   if (drawn.plan) {
     out.push({ layer: 'plan', label: w.coverage(drawn.plan.radiusKm), symbol: { type: 'fill', colour: PLAN_COLOUR, outline: PLAN_COLOUR, dashed: true } })

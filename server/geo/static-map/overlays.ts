@@ -6,6 +6,7 @@ import type { LineString, MultiPolygon } from 'geojson'
 import { cellToBoundary } from 'h3-js'
 import { BASEMAP_COLOURS as C, routeColour } from '../../../shared/palette.ts'
 import { geodesicCircle } from '../../../shared/geodesic-circle.ts'
+import { splitSegments, type SegmentRef } from '../../../shared/route-segments.ts'
 import type { Language } from '../../../shared/map-state.ts'
 import type { LabelBoxes } from './basemap.ts'
 import { rewindForD3, type Rect } from './projection.ts'
@@ -17,6 +18,8 @@ export interface MapRoute {
   kind: string
   confidence: string
   geometry: LineString
+  /** legs as vertex ranges (track, schematic, sea); absent = one schematic leg */
+  segments?: readonly SegmentRef[] | null
 }
 export interface MapPlace {
   name: string
@@ -58,17 +61,25 @@ export function routeDash(confidence: string, u: number): string | null {
   return confidence === 'high' ? null : confidence === 'medium' ? `${n1(7 * u)} ${n1(3.5 * u)}` : `${n1(2 * u)} ${n1(3 * u)}`
 }
 
-/** Routes over a light casing, in id order. */
+/** Dash of one leg: a schematic leg is always dashed (never solid), whatever the confidence. */
+export function legDash(leg: string, confidence: string, u: number): string | null {
+  const dash = routeDash(confidence, u)
+  return leg === 'schematic' && dash === null ? `${n1(7 * u)} ${n1(3.5 * u)}` : dash
+}
+
+/** Routes over a light casing, in id order; each leg drawn on its own, schematic legs dashed. */
 export function routesSvg(routes: readonly MapRoute[], projection: GeoProjection, u: number): string {
   const path = geoPath(projection).digits(1)
   const casing: string[] = []
   const lines: string[] = []
   for (const r of [...routes].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const d = path(r.geometry)
-    if (!d) continue
-    const dash = routeDash(r.confidence, u)
-    casing.push(d)
-    lines.push(`<path d="${d}" stroke="${routeColour(r.family, r.kind)}"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`)
+    for (const { leg, geometry } of splitSegments(r.geometry, r.segments)) {
+      const d = path(geometry)
+      if (!d) continue
+      const dash = legDash(leg, r.confidence, u)
+      casing.push(d)
+      lines.push(`<path data-route="${r.id}" data-leg="${leg}" d="${d}" stroke="${routeColour(r.family, r.kind)}"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`)
+    }
   }
   return (
     `<path d="${casing.join('')}" fill="none" stroke="${C.halo}" stroke-opacity="0.8" stroke-width="${n1(4.6 * u)}" stroke-linecap="round" stroke-linejoin="round"/>` +

@@ -6,6 +6,8 @@ interface Words {
   legend: string
   family: Record<string, string>
   kind: Record<string, string>
+  /** legend line for schematic legs (off-road or unknown course), drawn dashed */
+  schematic: string
   borders: string
   places: string
   zone: string
@@ -26,7 +28,8 @@ interface Words {
 const EN: Words = {
   legend: 'Legend',
   family: { western: 'Western route', central: 'Central route', eastern: 'Eastern route', atlantic: 'Atlantic route', sahara: 'Trans-Saharan route' },
-  kind: { drugs: 'Drug corridor', arms: 'Arms corridor', fuel: 'Fuel corridor', goods: 'Goods corridor' },
+  kind: { drugs: 'Drug corridor', arms: 'Arms corridor', fuel: 'Fuel corridor', goods: 'Goods corridor', gold: 'Gold corridor' },
+  schematic: 'Course not traced (dashed)',
   borders: 'Land borders',
   places: 'Capitals and hubs',
   zone: 'Operational zone',
@@ -47,7 +50,8 @@ const EN: Words = {
 const FR: Words = {
   legend: 'Légende',
   family: { western: 'Route occidentale', central: 'Route centrale', eastern: 'Route orientale', atlantic: 'Route atlantique', sahara: 'Route transsaharienne' },
-  kind: { drugs: 'Corridor des drogues', arms: 'Corridor des armes', fuel: 'Corridor du carburant', goods: 'Corridor des marchandises' },
+  kind: { drugs: 'Corridor des drogues', arms: 'Corridor des armes', fuel: 'Corridor du carburant', goods: 'Corridor des marchandises', gold: 'Corridor de l’or' },
+  schematic: 'Tracé non relevé (tirets)',
   borders: 'Frontières terrestres',
   places: 'Capitales et carrefours',
   zone: 'Zone opérationnelle',
@@ -68,7 +72,8 @@ const FR: Words = {
 const AR: Words = {
   legend: 'مفتاح الخريطة',
   family: { western: 'الطريق الغربي', central: 'الطريق الأوسط', eastern: 'الطريق الشرقي', atlantic: 'الطريق الأطلسي', sahara: 'الطريق العابر للصحراء' },
-  kind: { drugs: 'ممر المخدرات', arms: 'ممر الأسلحة', fuel: 'ممر الوقود', goods: 'ممر السلع' },
+  kind: { drugs: 'ممر المخدرات', arms: 'ممر الأسلحة', fuel: 'ممر الوقود', goods: 'ممر السلع', gold: 'ممر الذهب' },
+  schematic: 'مسار غير موثق (متقطع)',
   borders: 'الحدود البرية',
   places: 'العواصم ومراكز العبور',
   zone: 'منطقة العمليات',

@@ -6,6 +6,7 @@ UPDATE routes AS t SET
   direction = r->>'direction', confidence = r->>'confidence',
   countries = ARRAY(SELECT json_array_elements_text(r->'countries')),
   props = (r->'props')::jsonb, geom = ST_SetSRID(ST_GeomFromGeoJSON(r->>'geom'), 4326),
+  valid_from = (r->>'valid_from')::date, valid_to = (r->>'valid_to')::date, status = coalesce(r->>'status', 'active'),
   version = t.version + 1, edited = true, updated_at = now()
 FROM (SELECT $1::json AS r) AS input
 WHERE t.id = $2 AND t.deleted_at IS NULL

@@ -6,13 +6,14 @@ import type { MapState } from '../../../shared/map-state.ts'
 import { enabledGroups, TOGGLE_STATE_LAYER } from '../state/legend-state.ts'
 import type { LayerToggle } from '../ui/legend.ts'
 import { TOGGLE_LAYER_IDS } from './layer-toggles.ts'
-import { routeGroupFilter } from './route-groups.ts'
+import { routeGroupFilter, routeTimeFilter } from './route-groups.ts'
 import { ROUTE_LAYER_IDS, routeLayerFilter } from './route-layers.ts'
 
 /** Sets the route filter and the visibility of routes, labels and borders from `state`. */
 export function applyMapState(map: maplibregl.Map, state: MapState): void {
   const routesOn = state.layers.includes('routes')
-  const filter = routeGroupFilter(enabledGroups(state))
+  // the time range filters routes as it filters incidents: a route shows when its period overlaps it
+  const filter: maplibregl.ExpressionSpecification = ['all', routeGroupFilter(enabledGroups(state)), routeTimeFilter(state.time)]
   for (const layerId of ROUTE_LAYER_IDS) {
     map.setFilter(layerId, routeLayerFilter(layerId, filter))
     map.setLayoutProperty(layerId, 'visibility', routesOn ? 'visible' : 'none')

@@ -8,11 +8,21 @@ describe('toMapRoutes', () => {
     const route = sampleRoute()
     const [feature] = toMapRoutes({ type: 'FeatureCollection', features: [route] }).features
     expect(feature.id).toBe('central-agadez-tripoli')
-    expect(feature.geometry).toBe(route.geometry)
+    expect(feature.geometry).toEqual(route.geometry)
     expect(feature.properties).toEqual({
       id: 'central-agadez-tripoli', name: 'Agadez – Sabha – Tripoli', family: 'central',
-      kind: 'migration', confidence: 'high', direction: 'forward',
+      kind: 'migration', confidence: 'high', direction: 'forward', leg: 'schematic', valid_from: '', valid_to: '', status: 'active',
     })
+  })
+
+  it('splits a route into one feature per leg, schematic legs tagged so they are drawn dashed', () => {
+    const route = sampleRoute()
+    const n = route.geometry.coordinates.length
+    route.properties.segments = [{ kind: 'track', start: 0, end: 1 }, { kind: 'schematic', start: 1, end: n - 1 }]
+    route.properties.valid_from = '2011-01-01'
+    const features = toMapRoutes({ type: 'FeatureCollection', features: [route] }).features
+    expect(features.map((f) => [f.id, f.properties.leg, f.geometry.coordinates.length])).toEqual([['central-agadez-tripoli', 'track', 2], ['central-agadez-tripoli', 'schematic', n - 1]])
+    expect(features[0].properties).toMatchObject({ valid_from: '2011-01-01', valid_to: '' })
   })
 })
 

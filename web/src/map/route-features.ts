@@ -4,6 +4,7 @@
 
 import type { FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson'
 import type { RouteCollection, RouteFeature } from '../api.ts'
+import { splitSegments } from '../../../shared/route-segments.ts'
 import { routeColour } from '../../../shared/palette.ts'
 
 /** The properties the route layers' expressions read. */
@@ -14,6 +15,12 @@ export interface MapRouteProperties {
   kind: string
   confidence: string
   direction: string
+  /** how this piece is known: track, schematic (drawn dashed) or sea */
+  leg: string
+  /** the route's period, YYYY-MM-DD, '' when open (MapLibre compares strings) */
+  valid_from: string
+  valid_to: string
+  status: string
 }
 
 /** One waypoint point: its 1-based position along the route, name, and the route's colour. */
@@ -24,13 +31,17 @@ export interface MapWaypointProperties {
   colour: string
 }
 
-/** The routes source's data: the same geometries with only the styled properties. */
+/**
+ * The routes source's data: one feature per leg segment (sharing the route's id, so hover and
+ * selection light the whole route) with only the styled properties.
+ */
 export function toMapRoutes(routes: RouteCollection): FeatureCollection<LineString, MapRouteProperties> {
   return {
     type: 'FeatureCollection',
-    features: routes.features.map((feature) => {
-      const { id, name, family, kind, confidence, direction } = feature.properties
-      return { type: 'Feature', id, geometry: feature.geometry, properties: { id, name, family, kind, confidence, direction } }
+    features: routes.features.flatMap((feature) => {
+      const { id, name, family, kind, confidence, direction, segments, valid_from, valid_to, status } = feature.properties
+      const shared = { id, name, family, kind, confidence, direction, valid_from: valid_from ?? '', valid_to: valid_to ?? '', status: status ?? 'active' }
+      return splitSegments(feature.geometry, segments).map(({ leg, geometry }) => ({ type: 'Feature' as const, id, geometry, properties: { ...shared, leg } }))
     }),
   }
 }

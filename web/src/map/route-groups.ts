@@ -39,3 +39,14 @@ export function routeGroupFilter(enabled: ReadonlySet<string>): ExpressionSpecif
     ['all', ['!', isMigration], ['!', ['in', ['get', 'kind'], ['literal', knownKinds]]]],
   ]
 }
+
+/**
+ * A filter keeping the routes whose period (valid_from..valid_to, '' when open) overlaps the time
+ * range (inclusive YYYY-MM-DD, null when open): ISO dates compare as strings.
+ */
+export function routeTimeFilter(time: { from: string | null; to: string | null }): ExpressionSpecification {
+  const terms: ExpressionSpecification[] = []
+  if (time.from) terms.push(['any', ['==', ['get', 'valid_to'], ''], ['>=', ['get', 'valid_to'], time.from]])
+  if (time.to) terms.push(['any', ['==', ['get', 'valid_from'], ''], ['<=', ['get', 'valid_from'], time.to]])
+  return ['all', true, ...terms]
+}

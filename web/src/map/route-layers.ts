@@ -21,6 +21,8 @@ export const WAYPOINT_LAYER_IDS = ['waypoints-circle', 'waypoints-label'] as con
 export const WIDTH_BY_CONFIDENCE_PX = { high: 3.6, medium: 2.6, low: 2.4 } as const
 /** Dash pattern, in line widths, by confidence: only low confidence is dashed. */
 export const DASH_BY_CONFIDENCE = { high: [1, 0], medium: [1, 0], low: [2, 1.6] } as const
+/** Dash of a schematic leg (off-road or unknown course), whatever the confidence: never solid. */
+export const SCHEMATIC_DASH = [3, 2] as const
 
 const isActive: ExpressionSpecification = [
   'any',
@@ -28,12 +30,16 @@ const isActive: ExpressionSpecification = [
   ['boolean', ['feature-state', 'selected'], false],
 ]
 
-/** Route width at zoom 5 plus `extraPx`, scaled with zoom (x0.8 at z3, x1.6 at z9). */
+/** Extra width in CSS px at zoom 5 for the route with the largest published flow of the chosen year. */
+export const MAX_FLOW_EXTRA_PX = 6
+
+/** Route width at zoom 5 plus `extraPx`, scaled with zoom (x0.8 at z3, x1.6 at z9); wider by its flow share (feature-state `flowShare`, 0..1). */
 function widthExpression(extraPx: number, activeExtraPx: number): ExpressionSpecification {
   const base: ExpressionSpecification = [
     '+',
     ['match', ['get', 'confidence'], 'high', WIDTH_BY_CONFIDENCE_PX.high, 'medium', WIDTH_BY_CONFIDENCE_PX.medium, WIDTH_BY_CONFIDENCE_PX.low],
     ['case', isActive, activeExtraPx, 0],
+    ['*', MAX_FLOW_EXTRA_PX, ['coalesce', ['feature-state', 'flowShare'], 0]],
     extraPx,
   ]
   return ['interpolate', ['linear'], ['zoom'], 3, ['*', 0.8, base], 5, base, 9, ['*', 1.6, base]]
@@ -72,9 +78,9 @@ export function routeLayers(groupFilter: ExpressionSpecification): LayerSpecific
         'line-color': colour,
         'line-width': widthExpression(0, 1.6),
         'line-dasharray': [
-          'match', ['get', 'confidence'],
-          'low', ['literal', DASH_BY_CONFIDENCE.low],
-          ['literal', DASH_BY_CONFIDENCE.high],
+          'case',
+          ['==', ['get', 'leg'], 'schematic'], ['literal', SCHEMATIC_DASH],
+          ['match', ['get', 'confidence'], 'low', ['literal', DASH_BY_CONFIDENCE.low], ['literal', DASH_BY_CONFIDENCE.high]],
         ],
       },
     },

@@ -22,7 +22,7 @@ describe('route groups in the map state', () => {
 
   it('writes the kinds left on when a corridor kind is switched off', () => {
     const state = withEnabledGroups(DEFAULT_MAP_STATE, without('kind:fuel'))
-    expect(state.filters).toMatchObject({ families: [], kinds: ['migration', 'drugs', 'arms', 'goods'] })
+    expect(state.filters).toMatchObject({ families: [], kinds: ['migration', 'drugs', 'arms', 'goods', 'gold'] })
   })
 
   it('leaves migration out of the kinds when every family is off', () => {

@@ -27,7 +27,7 @@ export function renderEmbedLegend(container: HTMLDetailsElement, state: MapState
       const label = group.axis === 'family' ? S.families[group.value] : S.kinds[group.value]
       return row(h('span', { class: 'legend-line', style: `--route-colour: ${group.colour}`, 'aria-hidden': 'true' }), label, key)
     }
-    if (key === 'confidence:low') return row(h('span', { class: 'legend-sample sample-low', 'aria-hidden': 'true' }), `${S.confidenceTitle}: ${S.confidence.low}`, key)
+    if (key === 'confidence:low') return row(h('span', { class: 'legend-sample sample-low', 'aria-hidden': 'true' }), S.dashedMeaning, key)
     if (key === 'direction:forward') return row(h('span', { class: 'legend-sample sample-forward', 'aria-hidden': 'true' }), S.oneWay, key)
     return row(h('span', { class: 'legend-sample sample-border', 'aria-hidden': 'true' }), S.bordersToggle, key)
   })

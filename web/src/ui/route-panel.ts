@@ -2,7 +2,8 @@
 // click on the map or in the route list, closed by its button or Escape, focus returned to
 // where it came from. The same panel shows a drawn line's analysis and a border's crossings.
 
-import type { RouteFeature } from '../api.ts'
+import { fetchRouteFlows, type RouteFeature, type RouteFlow } from '../api.ts'
+import { flowChart } from './flow-chart.ts'
 import { routeColour } from '../../../shared/palette.ts'
 import { h } from './dom.ts'
 import { formatCountries, formatDirection, formatKm, formatSourceCitation, formatThreats, isSafeLink, vocabularyLabel } from './format.ts'
@@ -97,6 +98,8 @@ function renderRoute(route: RouteFeature, countryName: (iso3: string) => string 
         h('span', { class: `confidence confidence-${p.confidence}` }, vocabularyLabel(S.confidence, p.confidence)),
         p.confidence_note ? h('span', { class: 'confidence-note' }, p.confidence_note) : null,
       ),
+      ...field(S.panelPeriod, `${p.valid_from?.slice(0, 4) ?? S.periodOpen} – ${p.valid_to?.slice(0, 4) ?? S.periodOpen}`),
+      ...field(S.panelStatus, vocabularyLabel(S.routeStatuses, p.status ?? 'active')),
       ...field(S.panelLength, formatKm(p.length_km, LOCALE)),
       ...field(S.panelCountries, formatCountries(p.countries, countryName, LOCALE)),
     ),
@@ -105,6 +108,7 @@ function renderRoute(route: RouteFeature, countryName: (iso3: string) => string 
       h('ul', { class: 'threat-list' }, ...threats.map((threat) => h('li', {}, threat))),
     ),
     ...(p.description ? [h('section', { class: 'panel-section' }, h('h3', {}, S.panelDescription), h('p', {}, p.description))] : []),
+    flowsSection(p.id, colour),
     analysis,
     h('section', { class: 'panel-section' },
       h('h3', {}, S.panelWaypoints),
@@ -123,4 +127,33 @@ function renderRoute(route: RouteFeature, countryName: (iso3: string) => string 
           ))),
     ),
   ]
+}
+
+/** The route's published yearly figures as a small chart per metric, filled in when they arrive; hidden when there are none. */
+function flowsSection(routeId: string, colour: string): HTMLElement {
+  const section = h('section', { class: 'panel-section route-flows', 'data-flows': routeId })
+  section.hidden = true
+  fetchRouteFlows(routeId)
+    .then((flows) => {
+      if (flows.length === 0) return
+      const byMetric = new Map<string, RouteFlow[]>()
+      for (const f of flows) byMetric.set(f.metric, [...(byMetric.get(f.metric) ?? []), f])
+      const fmt = new Intl.NumberFormat(LOCALE)
+      const parts: Node[] = [h('h3', {}, S.panelFlows)]
+      for (const [metric, list] of byMetric) {
+        parts.push(
+          h('h4', {}, vocabularyLabel(S.flowMetrics, metric)),
+          flowChart(list, colour, LOCALE),
+          h('p', { class: 'muted flow-scope' }, list[0].scope),
+          h('ul', { class: 'source-list' }, ...list.map((f) => h('li', {}, `${f.year}: ${fmt.format(f.value)} — `,
+            isSafeLink(f.url) ? h('a', { href: f.url, target: '_blank', rel: 'noopener noreferrer' }, f.source) : f.source,
+            h('span', { class: 'muted' }, ` (${f.licence})`)))),
+        )
+      }
+      section.replaceChildren(...parts)
+      section.hidden = false
+    })
+    // the figures are extra: the panel stands without them
+    .catch(() => undefined)
+  return section
 }

@@ -18,6 +18,10 @@ export interface UiStrings {
   migrationRoutes: string
   traffickingCorridors: string
   confidenceTitle: string
+  /** legend row: a leg whose course is off-road or unknown, drawn dashed */
+  legSchematic: string
+  /** the embed's one dashed-line row: what a dashed line means */
+  dashedMeaning: string
   directionTitle: string
   oneWay: string
   bothWays: string
@@ -38,6 +42,12 @@ export interface UiStrings {
   panelLength: string
   panelCountries: string
   panelWaypoints: string
+  panelPeriod: string
+  panelStatus: string
+  routeStatuses: Record<'active' | 'declining' | 'historical', string>
+  periodOpen: string
+  panelFlows: string
+  flowMetrics: Record<'detections' | 'deaths' | 'flow_monitoring', string>
   panelSources: string
   panelDescription: string
   noSources: string
@@ -135,6 +145,8 @@ export const en: UiStrings = {
   migrationRoutes: 'Migration routes, by family',
   traffickingCorridors: 'Trafficking corridors, by kind',
   confidenceTitle: 'Confidence in the course',
+  legSchematic: 'Course not traced (schematic leg)',
+  dashedMeaning: 'Dashed: low confidence, or course not traced',
   directionTitle: 'Direction',
   oneWay: 'One way (arrows show travel)',
   bothWays: 'Both ways',
@@ -155,6 +167,12 @@ export const en: UiStrings = {
   panelLength: 'Length',
   panelCountries: 'Countries crossed',
   panelWaypoints: 'Waypoints, in order of travel',
+  panelPeriod: 'Period',
+  panelStatus: 'Status',
+  routeStatuses: { active: 'Active', declining: 'Declining', historical: 'Historical' },
+  periodOpen: 'open',
+  panelFlows: 'Published figures per year',
+  flowMetrics: { detections: 'Detections (Frontex)', deaths: 'Deaths and missing (IOM)', flow_monitoring: 'Flow monitoring (IOM DTM)' },
   panelSources: 'Sources',
   panelDescription: 'Description',
   noSources: 'No source listed.',
@@ -251,6 +269,7 @@ export const en: UiStrings = {
     arms: 'Arms trafficking',
     fuel: 'Fuel smuggling',
     goods: 'Goods smuggling',
+    gold: 'Gold trade',
   },
   threats: {
     narco_terrorism: 'Narco-terrorism',
