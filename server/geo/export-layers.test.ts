@@ -29,8 +29,8 @@ describe('incidentRecords', () => {
 
   it('reads back through the GeoJSON importer with the same fields', () => {
     const [row] = parseGeoJson(JSON.stringify(toGeoJson(incidentRecords([incident])))) as any[]
-    expect(row).toMatchObject({ sourceId: 'mmp-1', lng: 12.9, lat: 18.9, date: '2021-03-01', datePrecision: 'month', threat: 'migration_trafficking', dead: 4 })
-    expect(row.attrs).toMatchObject({ missing: 1, dead_missing: 5, route_family: 'central', cause: 'Harsh conditions' })
+    expect(row).toMatchObject({ sourceId: 'mmp-1', lng: 12.9, lat: 18.9, date: '2021-03-01', datePrecision: 'month', threat: 'migration_trafficking', dead: 4, missing: 1 })
+    expect(row.attrs).toMatchObject({ dead_missing: 5, route_family: 'central', cause: 'Harsh conditions' })
   })
 })
 
