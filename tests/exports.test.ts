@@ -56,8 +56,8 @@ describe.each(testDrivers())('exports on %s', (driver) => {
     for (const [id, o] of original) {
       const r = again.get(id)!
       expect([r.lng, r.lat], id).toEqual([o.lng, o.lat])
-      for (const k of ['date', 'date_precision', 'threat', 'dead', 'quantity']) expect(r.p[k], `${id} ${k}`).toEqual(o.p[k])
-      for (const k of ['missing', 'dead_missing', 'survivors', 'route', 'route_family', 'geo_precision', 'source_dataset', 'credit']) {
+      for (const k of ['date', 'date_precision', 'threat', 'dead', 'missing', 'quantity']) expect(r.p[k], `${id} ${k}`).toEqual(o.p[k])
+      for (const k of ['dead_missing', 'survivors', 'route', 'route_family', 'geo_precision', 'source_dataset', 'credit']) {
         if (o.p[k] !== null) expect(unquote(r.p.attrs[k]), `${id} ${k}`).toBe(String(o.p[k]))
       }
       for (const [k, v] of Object.entries(o.p.attrs as Props)) expect(unquote(r.p.attrs[k]), `${id} attrs.${k}`).toBe(String(v))

@@ -29,6 +29,12 @@ describe('known schemas', () => {
     expect(detectSchema(cut)?.schema.id).toBe('iom-mirror')
   })
 
+  it('recognises a cut ACLED export by its own event ids and types, so its terms follow it', () => {
+    const cut = ['event_id_cnty', 'event_date', 'event_type', 'sub_event_type', 'country', 'latitude', 'longitude', 'fatalities']
+    expect(detectSchema(cut)?.schema.id).toBe('acled')
+    expect(detectSchema(cut.filter((h) => h !== 'event_id_cnty'))).toBeNull()
+  })
+
   it('takes a file with a few columns of a schema for a generic CSV', () => {
     expect(detectSchema(['Coordinates', 'Date', 'Type'])).toBeNull()
     expect(detectSchema(['id', 'lat', 'lng', 'date'])).toBeNull()

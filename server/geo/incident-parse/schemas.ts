@@ -16,6 +16,11 @@ export interface KnownSchema {
   header: readonly string[]
   /** which column of `header` plays each field */
   fields: Partial<Record<MappedField, string>>
+  /**
+   * columns that name the source on their own: a file with all of them is this schema however few
+   * of its other columns it keeps (a cut ACLED export is still ACLED, and its terms go with it)
+   */
+  fingerprint?: readonly string[]
 }
 
 const IOM_CURRENT = [
@@ -44,6 +49,8 @@ const ACLED_OLDER = [
   'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location',
   'latitude', 'longitude', 'geo_precision', 'source', 'source_scale', 'notes', 'fatalities', 'timestamp', 'iso3',
 ]
+/** ACLED's own event ids and event types: no other source writes both. */
+const ACLED_FINGERPRINT = ['event_id_cnty', 'event_type']
 const ACLED_FIELDS = { id: 'event_id_cnty', lat: 'latitude', lng: 'longitude', date: 'event_date', category: 'event_type', dead: 'fatalities' }
 
 /** Every schema the importer knows, most specific first (ties go to the earlier row). */
@@ -76,8 +83,8 @@ export const KNOWN_SCHEMAS: readonly KnownSchema[] = [
     header: ['Reported Date', 'Total Number of Dead and Missing', 'Coordinates'],
     fields: { coordinates: 'Coordinates', date: 'Reported Date' },
   },
-  { id: 'acled', label: 'ACLED events, standard export (31 columns)', format: 'acled', header: ACLED_STANDARD, fields: ACLED_FIELDS },
-  { id: 'acled-older', label: 'ACLED events, older export (data_id, event_id_no_cnty, iso3)', format: 'acled', header: ACLED_OLDER, fields: ACLED_FIELDS },
+  { id: 'acled', label: 'ACLED events, standard export (31 columns)', format: 'acled', header: ACLED_STANDARD, fields: ACLED_FIELDS, fingerprint: ACLED_FINGERPRINT },
+  { id: 'acled-older', label: 'ACLED events, older export (data_id, event_id_no_cnty, iso3)', format: 'acled', header: ACLED_OLDER, fields: ACLED_FIELDS, fingerprint: ACLED_FINGERPRINT },
 ]
 
 /** Below this share of its header present, a file is not taken for a schema (a cut of 9 of the mirror's 19 columns still is). */
@@ -91,15 +98,17 @@ export interface SchemaMatch {
 
 /**
  * The known schema a header matches best (names compared case-, space- and punctuation-
- * insensitively), or null: it must carry at least MIN_SCHEMA_SCORE of the schema's columns and
- * every column the schema takes its coordinates and date from (unless needColumns is false).
+ * insensitively), or null: it must carry at least MIN_SCHEMA_SCORE of the schema's columns (or
+ * all of its fingerprint) and every column the schema takes its coordinates and date from
+ * (unless needColumns is false).
  */
 export function detectSchema(header: readonly string[], schemas: readonly KnownSchema[] = KNOWN_SCHEMAS, minScore = MIN_SCHEMA_SCORE, needColumns = true): SchemaMatch | null {
   const keys = new Set(header.map(headerKey).filter((k) => k !== ''))
   let best: SchemaMatch | null = null
   for (const schema of schemas) {
     const score = schema.header.filter((h) => keys.has(headerKey(h))).length / schema.header.length
-    if (score < minScore || (best && score <= best.score)) continue
+    const fingerprinted = schema.fingerprint !== undefined && schema.fingerprint.every((h) => keys.has(headerKey(h)))
+    if ((score < minScore && !fingerprinted) || (best && score <= best.score)) continue
     const has = (f: MappedField) => schema.fields[f] !== undefined && findColumn(header, [schema.fields[f]!]) >= 0
     const located = has('coordinates') || (has('lat') && has('lng'))
     const dated = has('date') || has('year')
