@@ -46,7 +46,9 @@ describe.runIf(gdalAvailable())('GDAL reads the service', () => {
 
   it('ogrinfo reads the features of a collection', async () => {
     const out = await run('ogrinfo', ['-ro', '-so', `OAPIF:${base}/ogc`, 'routes'])
-    expect(out).toMatch(/Feature Count: 26/)
+    const routes = (await t.app.inject({ method: 'GET', url: '/api/routes' })).json().features.length
+    expect(routes).toBeGreaterThan(40)
+    expect(out).toMatch(new RegExp(`Feature Count: ${routes}\\n`))
     expect(out).toMatch(/Geometry: Line String/)
   })
 
@@ -105,7 +107,9 @@ describe.runIf(gdalAvailable())('GDAL reads the service with an API token (AUTH=
     ).stdout
 
   it('reads a collection with the token in GDAL_HTTP_HEADERS, as the README says', async () => {
-    expect(await ogrinfo(`Authorization: ${authorization}`)).toMatch(/Feature Count: 26/)
+    const routes = (await t.app.inject({ method: 'GET', url: '/api/routes', headers: { authorization } })).json().features.length
+    expect(routes).toBeGreaterThan(40)
+    expect(await ogrinfo(`Authorization: ${authorization}`)).toMatch(new RegExp(`Feature Count: ${routes}\\n`))
   })
 
   it('gets nothing without the token', async () => {
