@@ -17,6 +17,9 @@
 //  11. load: autocannon, 32 connections for 30 s (BENCH_LOAD_SECONDS) on hotspots, a tile and route
 //      analysis: requests/s, p50/p99 latency, errors and non-2xx (must be 0)
 //  12. access: the same reads with AUTH=on (row-level security, a member token) vs AUTH=off
+//  13. rollup: hotspots, trends and a hotspot tile over BENCH_ROLLUP_ROWS incidents (default 1,000,000;
+//      BENCH_ROLLUP_PG_ROWS on pg) read from the cell rollup vs the bare raw GROUP BY; writes with the
+//      rollup triggers on vs off
 // The PostGIS rows run when DATABASE_URL is set. `npm run bench -- analysis tiles` runs some sections.
 // Each section lives in scripts/bench/<name>.ts; shared helpers in scripts/bench/common.ts.
 import { accessOverhead } from './bench/access.ts'
@@ -26,6 +29,7 @@ import { loadTest } from './bench/load.ts'
 import { giStarZone, hotspotAggregation, importVsCopy } from './bench/hotspots.ts'
 import { ogcAndTiles } from './bench/ogc.ts'
 import { patrolSiting } from './bench/patrols.ts'
+import { rollupBench } from './bench/rollup.ts'
 import { coldStart, memory, tileVsSql } from './bench/start.ts'
 import { staticMaps } from './bench/static-maps.ts'
 
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
   if (want('ogc')) await ogcAndTiles()
   if (want('load')) await loadTest()
   if (want('access')) await accessOverhead()
+  if (want('rollup')) await rollupBench()
 }
 
 main().then(
