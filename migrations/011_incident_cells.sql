@@ -8,13 +8,15 @@
 -- deletions and the exchange merge maintain it without knowing about it. docs/hotspots.md
 -- ("The cell rollup") says how a query reads it and when it falls back to the rows.
 --
--- Grains: `month IS NULL` rows count all time at res 3..8; monthly rows exist at res 3..6 only
--- (at res 7 and 8 a cell-month holds about one incident, no fewer rows than incidents).
+-- Grains: `month IS NULL` rows count all time at res 5..7, monthly rows exist at res 5 only. Res 3
+-- and 4 are read from the res-5 rows (an H3 parent is bit arithmetic on the index); a cell-month
+-- at res 6, or a cell at res 8, holds about one incident: no fewer rows than the incidents, so
+-- those queries read the incidents (through their indexes) and the writes stay cheap.
 -- The sharing scope (owner_agency, owner_state, sharing, partners) is part of the key, so the read
 -- policy of incidents applies to the rollup unchanged: a reader sums only rows it may read.
 -- Under Citus: distributed by `cell` (docs/citus.md).
 CREATE TABLE incident_cells (
-  h3_res          smallint NOT NULL CHECK (h3_res BETWEEN 3 AND 8),
+  h3_res          smallint NOT NULL CHECK (h3_res BETWEEN 5 AND 7),
   -- the H3 index as the bigint of incidents.h3_rN
   cell            bigint NOT NULL,
   -- first day of the month; NULL: all time
@@ -48,7 +50,8 @@ CREATE UNIQUE INDEX incident_cells_key ON incident_cells
 CREATE INDEX incident_cells_empty_idx ON incident_cells (h3_res) WHERE n = 0;
 
 -- Adds the transition table's rows (+1 inserted, −1 deleted, both for an update) to the rollup,
--- netted per key in one upsert. The transition tables are named by the trigger, so the statement
+-- netted per key in one upsert. Rows of different datasets or owners never share a key, and
+-- two writers of one dataset and owner already conflict on the incidents' own unique key. The transition tables are named by the trigger, so the statement
 -- is built per kind (EXECUTE sees them too). SECURITY DEFINER: a request that writes incidents as
 -- sahel_request updates the rollup as its owner (the table has no write policy).
 CREATE FUNCTION incident_cells_apply() RETURNS trigger
@@ -66,17 +69,16 @@ BEGIN
            sum(g.sign * g.survivors), sum(g.sign * g.quantity), min(g.lng), min(g.lat), max(g.lng), max(g.lat)
     FROM (
       SELECT r.res AS h3_res,
-             CASE r.res WHEN 3 THEN i.h3_r3 WHEN 4 THEN i.h3_r4 WHEN 5 THEN i.h3_r5 WHEN 6 THEN i.h3_r6 WHEN 7 THEN i.h3_r7 ELSE i.h3_r8 END AS cell,
+             CASE r.res WHEN 5 THEN i.h3_r5 WHEN 6 THEN i.h3_r6 ELSE i.h3_r7 END AS cell,
              CASE WHEN r.monthly THEN date_trunc('month', i.occurred_on)::date END AS month,
              i.threat, i.source_dataset, i.route_family, i.date_precision = 'year' AS year_precise, i.owner_agency, i.owner_state,
              i.sharing, i.partners, i.sign, COALESCE(i.dead, 0) AS dead, COALESCE(i.missing, 0) AS missing,
              COALESCE(i.dead_missing, 0) AS dead_missing, COALESCE(i.survivors, 0) AS survivors, COALESCE(i.quantity, 0) AS quantity,
              ST_X(i.geom) AS lng, ST_Y(i.geom) AS lat
       FROM (%s) AS i
-      CROSS JOIN (VALUES (3, false), (4, false), (5, false), (6, false), (7, false), (8, false), (3, true), (4, true), (5, true), (6, true)) AS r (res, monthly)
+      CROSS JOIN (VALUES (5, false), (6, false), (7, false), (5, true)) AS r (res, monthly)
     ) AS g
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
-    ORDER BY 1, 3, 2
     ON CONFLICT (h3_res, month, cell, threat, source_dataset, route_family, year_precise, owner_agency, owner_state, sharing, partners)
     DO UPDATE SET n = c.n + EXCLUDED.n, dead = c.dead + EXCLUDED.dead, missing = c.missing + EXCLUDED.missing,
       dead_missing = c.dead_missing + EXCLUDED.dead_missing, survivors = c.survivors + EXCLUDED.survivors,
@@ -109,13 +111,13 @@ CREATE TRIGGER incident_cells_truncate AFTER TRUNCATE ON incidents
 
 -- The incidents already stored.
 INSERT INTO incident_cells
-SELECT r.res, CASE r.res WHEN 3 THEN i.h3_r3 WHEN 4 THEN i.h3_r4 WHEN 5 THEN i.h3_r5 WHEN 6 THEN i.h3_r6 WHEN 7 THEN i.h3_r7 ELSE i.h3_r8 END,
+SELECT r.res, CASE r.res WHEN 5 THEN i.h3_r5 WHEN 6 THEN i.h3_r6 ELSE i.h3_r7 END,
        CASE WHEN r.monthly THEN date_trunc('month', i.occurred_on)::date END,
        i.threat, i.source_dataset, i.route_family, i.date_precision = 'year', i.owner_agency, i.owner_state, i.sharing, i.partners,
        count(*), COALESCE(sum(i.dead), 0), COALESCE(sum(i.missing), 0), COALESCE(sum(i.dead_missing), 0), COALESCE(sum(i.survivors), 0),
        COALESCE(sum(i.quantity), 0), min(ST_X(i.geom)), min(ST_Y(i.geom)), max(ST_X(i.geom)), max(ST_Y(i.geom))
 FROM incidents i
-CROSS JOIN (VALUES (3, false), (4, false), (5, false), (6, false), (7, false), (8, false), (3, true), (4, true), (5, true), (6, true)) AS r (res, monthly)
+CROSS JOIN (VALUES (5, false), (6, false), (7, false), (5, true)) AS r (res, monthly)
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11;
 
 -- The read policy of incidents (007_access.sql), word for word: a rollup row is built from rows

@@ -131,7 +131,7 @@ describe.each(testDrivers())('kill -9 in the middle of a large import on %s', (d
   it('keeps the cell rollup equal to a recount of the rows through the crash and the re-import', async () => {
     const app = await startApp(config)
     try {
-      const [row] = await app.db.query<{ n: number }>("SELECT COALESCE(sum(n), 0)::int AS n FROM incident_cells WHERE h3_res = 3 AND month IS NULL AND source_dataset = $1", [DATASET])
+      const [row] = await app.db.query<{ n: number }>("SELECT COALESCE(sum(n), 0)::int AS n FROM incident_cells WHERE h3_res = 5 AND month IS NULL AND source_dataset = $1", [DATASET])
       expect(row.n).toBe(ROWS)
       expect(await rollupDrift(app.db)).toBe(0)
     } finally {

@@ -56,8 +56,8 @@ const filterArb = fc
     const [from, to] = r.from && r.to && r.from > r.to ? [r.to, r.from] : [r.from, r.to]
     const filter: IncidentFilter = { from, to, threats: r.threats, sources: r.sources, routeFamilies: r.routeFamilies }
     if (r.bbox) filter.bbox = [r.bbox[0], r.bbox[1], Math.min(180, r.bbox[0] + r.bbox[2]), Math.min(90, r.bbox[1] + r.bbox[3])]
-    // res 7 and 8 keep no monthly rows: with a date window they are answered from the rows
-    return { ...r, h3Res: rollupAnswers(r.h3Res, filter) ? r.h3Res : 6, filter }
+    // the rollup answers res 3..7, and res 3..5 with a date window: elsewhere the rows answer
+    return { ...r, h3Res: rollupAnswers(r.h3Res, filter) ? r.h3Res : filter.from || filter.to ? 5 : 7, filter }
   })
 
 const sorted = (cells: CellAggregate[]) => [...cells].sort((a, b) => (a.h3 < b.h3 ? -1 : a.h3 > b.h3 ? 1 : 0))
@@ -71,11 +71,11 @@ function expectSameCells(rollup: CellAggregate[], rows: CellAggregate[], label: 
 
 const binKey = (c: CellBin) => `${c.bin} ${c.h3} ${c.n}`
 
-/** Cells, trend bins (res 3..6) and patrol demand of one filter: the rollup path equals the rows. */
+/** Cells, trend bins (res 3..5) and patrol demand of one filter: the rollup path equals the rows. */
 async function expectSameEverywhere(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null, minCount: number, bin: 'month' | 'quarter', label: string): Promise<void> {
   const [rollup, rows] = await Promise.all([aggregateCellsFromRollup(db, h3Res, filter, sum, minCount), aggregateCellsFromRows(db, h3Res, filter, sum, minCount)])
   expectSameCells(rollup, rows, label)
-  if (h3Res <= 6) {
+  if (h3Res <= 5) {
     const [a, b] = await Promise.all([aggregateCellBinsFromRollup(db, h3Res, filter, bin, minCount), aggregateCellBinsFromRows(db, h3Res, filter, bin, minCount)])
     expect(a.map(binKey).sort(), `bins ${label}`).toEqual(b.map(binKey).sort())
   }
@@ -159,7 +159,7 @@ describe.each(testDrivers())('cell rollup on %s', (driver) => {
     expect(counts.csv).toBe(600)
     // the re-import changed the dead of every row that had 0 to 3: 480 × 3 + 120 × 2
     expect(counts.dead).toBe(1680)
-    const [rows] = await service.query<{ n: number }>('SELECT sum(n)::int AS n FROM incident_cells WHERE h3_res = 3 AND month IS NULL')
+    const [rows] = await service.query<{ n: number }>('SELECT sum(n)::int AS n FROM incident_cells WHERE h3_res = 5 AND month IS NULL')
     expect(rows.n).toBe(4000 + 1600 + 600)
     expect(await rollupDrift(service)).toBe(0)
     expect(await rollupBoxMisses(service)).toBe(0)
@@ -193,7 +193,7 @@ describe.each(testDrivers())('cell rollup on %s', (driver) => {
       { to: '2020-05-05', bbox: [5, 15, 9.3, 18.1] },
     ]
     for (const filter of cases) {
-      for (const h3Res of [3, 5, 6]) {
+      for (const h3Res of [3, 4, 5]) {
         const rows = await aggregateCellsFromRows(service, h3Res, filter, 'dead', 1)
         expect(rows.length).toBeGreaterThan(0)
         expectSameCells(await aggregateCellsFromRollup(service, h3Res, filter, 'dead', 1), rows, JSON.stringify({ h3Res, filter }))
@@ -203,7 +203,7 @@ describe.each(testDrivers())('cell rollup on %s', (driver) => {
 
   it('lets a reader see only the cells of rows it may read', async () => {
     const visible = async (scope: DbScope) => {
-      const [row] = await runInScope(scope, () => t.app.db.query<{ n: number; levels: string[] }>("SELECT sum(n)::int AS n, array_agg(DISTINCT sharing ORDER BY sharing) AS levels FROM incident_cells WHERE h3_res = 3 AND month IS NULL AND source_dataset = 'rollup-b'"))
+      const [row] = await runInScope(scope, () => t.app.db.query<{ n: number; levels: string[] }>("SELECT sum(n)::int AS n, array_agg(DISTINCT sharing ORDER BY sharing) AS levels FROM incident_cells WHERE h3_res = 5 AND month IS NULL AND source_dataset = 'rollup-b'"))
       return row
     }
     const [byLevel] = await service.query<Record<string, number>>(

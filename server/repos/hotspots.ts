@@ -29,9 +29,9 @@ export function hotspotLimits(h3Res: number): { h3Res: number; minCount: number 
   return currentScope()?.scope === 'public' ? { h3Res: Math.min(h3Res, PUBLIC_HOTSPOTS.maxH3Res), minCount: PUBLIC_HOTSPOTS.minCount } : { h3Res, minCount: 1 }
 }
 
-/** The finest resolution the rollup holds, and the finest it holds per month (migrations/011). */
-export const ROLLUP_MAX_RES = 8
-export const ROLLUP_MAX_MONTHLY_RES = 6
+/** The finest resolution the rollup answers, and the finest it answers per month (migrations/011; res 3–4 from res 5). */
+export const ROLLUP_MAX_RES = 7
+export const ROLLUP_MAX_MONTHLY_RES = 5
 
 /** Whether the cell rollup can answer a query at h3Res with this filter's date window. */
 export function rollupAnswers(h3Res: number, filter: IncidentFilter): boolean {
@@ -56,7 +56,7 @@ export async function aggregateCellsFromRows(db: Db, h3Res: number, filter: Inci
   return db.query<CellAggregate>(sqlFile('hotspots/cells'), [h3Res, w, s, e, n, from, to, threats, sources, families, sum, minCount])
 }
 
-/** aggregateCells from the cell rollup, the edge days and the cells cut by the bbox from the rows; h3Res 3..8. */
+/** aggregateCells from the cell rollup, the edge days and the cells cut by the bbox from the rows; h3Res 3..7 (3..5 with dates). */
 export async function aggregateCellsFromRollup(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null, minCount: number): Promise<CellAggregate[]> {
   const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
   const window = splitRollupWindow(filter.from, filter.to)
@@ -83,7 +83,7 @@ export async function aggregateCellBinsFromRows(db: Db, h3Res: number, filter: I
   return db.query(sqlFile('hotspots/cells-by-bin'), [h3Res, ...filterParams(filter), bin, minCount])
 }
 
-/** aggregateCellBins from the monthly rows of the cell rollup (h3Res 3..6), edge days and bbox-cut cells from the rows. */
+/** aggregateCellBins from the monthly rows of the cell rollup (h3Res 3..5), edge days and bbox-cut cells from the rows. */
 export async function aggregateCellBinsFromRollup(db: Db, h3Res: number, filter: IncidentFilter, bin: 'month' | 'quarter', minCount: number): Promise<CellBin[]> {
   const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
   const window = splitRollupWindow(filter.from, filter.to)

@@ -4,14 +4,14 @@ import type { Db } from '../../server/db/types.ts'
 
 const RECOMPUTE = `
   SELECT r.res AS h3_res,
-         CASE r.res WHEN 3 THEN i.h3_r3 WHEN 4 THEN i.h3_r4 WHEN 5 THEN i.h3_r5 WHEN 6 THEN i.h3_r6 WHEN 7 THEN i.h3_r7 ELSE i.h3_r8 END AS cell,
+         CASE r.res WHEN 5 THEN i.h3_r5 WHEN 6 THEN i.h3_r6 ELSE i.h3_r7 END AS cell,
          CASE WHEN r.monthly THEN date_trunc('month', i.occurred_on)::date END AS month,
          i.threat, i.source_dataset, i.route_family, i.date_precision = 'year' AS year_precise, i.owner_agency, i.owner_state, i.sharing, i.partners,
          count(*)::bigint AS n, COALESCE(sum(i.dead), 0)::bigint AS dead, COALESCE(sum(i.missing), 0)::bigint AS missing,
          COALESCE(sum(i.dead_missing), 0)::bigint AS dead_missing, COALESCE(sum(i.survivors), 0)::bigint AS survivors,
          round(COALESCE(sum(i.quantity), 0)::numeric, 6) AS quantity
   FROM incidents i
-  CROSS JOIN (VALUES (3, false), (4, false), (5, false), (6, false), (7, false), (8, false), (3, true), (4, true), (5, true), (6, true)) AS r (res, monthly)
+  CROSS JOIN (VALUES (5, false), (6, false), (7, false), (5, true)) AS r (res, monthly)
   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`
 
 const STORED = `

@@ -1,12 +1,12 @@
 -- Returns what cells-by-bin.sql returns, {h3 (hex), bin (YYYY-MM-DD), n}, from the monthly rows
 -- of the cell rollup where they can answer and from the incidents elsewhere, as
--- cells-rollup.sql does: res $1 (3..6), bbox $2..$5, threats $6, datasets $7, route families $8,
+-- cells-rollup.sql does: res $1 (3..5; 3 and 4 the parents of the res-5 rows), bbox $2..$5, threats $6, datasets $7, route families $8,
 -- bin $9 ('month' or 'quarter'), minimum count $10; window $11..$18 as cells-rollup.sql (with
 -- no date filter every monthly row counts). Year-precise dates are left out.
 WITH groups AS (
-  SELECT cell, date_trunc($9::text, month)::date AS bin, n, west, south, east, north
+  SELECT CASE WHEN $1::int < 5 THEN (cell & ~(15::bigint << 52)) | (($1::int)::bigint << 52) | ((1::bigint << (3 * (15 - $1::int))) - 1) ELSE cell END AS cell, date_trunc($9::text, month)::date AS bin, n, west, south, east, north
   FROM incident_cells
-  WHERE h3_res = $1 AND month IS NOT NULL AND NOT year_precise
+  WHERE h3_res = 5 AND month IS NOT NULL AND NOT year_precise
     AND NOT $12::boolean AND ($13::date IS NULL OR month >= $13) AND ($14::date IS NULL OR month < $14)
     AND ($6::text[] IS NULL OR threat = ANY ($6))
     AND ($7::text[] IS NULL OR source_dataset = ANY ($7))

@@ -1,17 +1,19 @@
 -- Returns what cells.sql returns, {h3 (hex), n, value}, from the cell rollup (incident_cells)
--- where it can answer, and from the incidents elsewhere: res $1 (3..8), bbox $2..$5, threats
--- $6, datasets $7, route families $8, metric $9 (as cells.sql's $11), minimum count $10. The
+-- where it can answer, and from the incidents elsewhere: res $1 (3..7), bbox $2..$5, threats
+-- $6, datasets $7, route families $8, metric $9 (as cells.sql's $11), minimum count $10. Res 3
+-- and 4 are the H3 parents of the res-5 rows (bit arithmetic: resolution field, digits below set
+-- to 7); res 5..7 are stored (a date window: res 5 only, the monthly rows). The
 -- window (geo/rollup-window.ts): $11 all time, else whole months [$13, $14) unless $12 (none), and
 -- the edge days [$15, $16) and [$17, $18] from the rows. A cell whose rollup rows all lie inside
 -- the bbox is summed from them; a cell some row of which crosses the bbox edge is counted from
 -- its incidents (they lie in a strip along that edge as wide as the widest such cell).
 WITH groups AS (
-  SELECT cell, n,
+  SELECT CASE WHEN $1::int < 5 THEN (cell & ~(15::bigint << 52)) | (($1::int)::bigint << 52) | ((1::bigint << (3 * (15 - $1::int))) - 1) ELSE cell END AS cell, n,
          CASE $9::text WHEN 'dead' THEN dead::float8 WHEN 'missing' THEN missing::float8 WHEN 'dead_missing' THEN dead_missing::float8
                        WHEN 'survivors' THEN survivors::float8 WHEN 'quantity' THEN quantity ELSE n::float8 END AS value,
          west, south, east, north
   FROM incident_cells
-  WHERE h3_res = $1
+  WHERE h3_res = GREATEST($1::int, 5)
     AND (CASE WHEN $11::boolean THEN month IS NULL
               ELSE NOT $12::boolean AND month IS NOT NULL AND ($13::date IS NULL OR month >= $13) AND ($14::date IS NULL OR month < $14) END)
     AND ($6::text[] IS NULL OR threat = ANY ($6))

@@ -1,15 +1,15 @@
 -- Returns what incident-demand.sql returns, {h3 (hex), threat, n, value} per cell at res $1
--- (3..8) and threat, ordered by h3 and threat, from the cell rollup where it can answer and from
+-- (3..7) and threat, ordered by h3 and threat, from the cell rollup where it can answer and from
 -- the incidents elsewhere, exactly as hotspots/cells-rollup.sql does per cell (here per cell and
 -- threat): bbox $2..$5, threats $6, datasets $7, route families $8, metric $9, minimum count $10
 -- (1: every cell), window $11..$18 (geo/rollup-window.ts).
 WITH groups AS (
-  SELECT cell, threat, n,
+  SELECT CASE WHEN $1::int < 5 THEN (cell & ~(15::bigint << 52)) | (($1::int)::bigint << 52) | ((1::bigint << (3 * (15 - $1::int))) - 1) ELSE cell END AS cell, threat, n,
          CASE $9::text WHEN 'dead' THEN dead::float8 WHEN 'missing' THEN missing::float8 WHEN 'dead_missing' THEN dead_missing::float8
                        WHEN 'survivors' THEN survivors::float8 WHEN 'quantity' THEN quantity ELSE n::float8 END AS value,
          west, south, east, north
   FROM incident_cells
-  WHERE h3_res = $1
+  WHERE h3_res = GREATEST($1::int, 5)
     AND (CASE WHEN $11::boolean THEN month IS NULL
               ELSE NOT $12::boolean AND month IS NOT NULL AND ($13::date IS NULL OR month >= $13) AND ($14::date IS NULL OR month < $14) END)
     AND ($6::text[] IS NULL OR threat = ANY ($6))
