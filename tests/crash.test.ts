@@ -126,7 +126,8 @@ describe.each(testDrivers())('kill -9 in the middle of a large import on %s', (d
     expect(items.numberMatched).toBe(ROWS)
     server.child.kill('SIGTERM')
     expect(await exited(server.child)).toBe(0)
-  }, 120_000)
+    // 200,000 rows with the cell rollup kept by its triggers: on a loaded 2-core machine PGlite needs more than 2 minutes
+  }, 300_000)
 
   it('keeps the cell rollup equal to a recount of the rows through the crash and the re-import', async () => {
     const app = await startApp(config)

@@ -28,35 +28,48 @@ margin AS (
   SELECT max(span_lng) AS lng, max(span_lat) AS lat FROM rolled WHERE NOT inside
 ),
 matching AS (
-  SELECT CASE $1::int WHEN 3 THEN h3_r3 WHEN 4 THEN h3_r4 WHEN 5 THEN h3_r5 WHEN 6 THEN h3_r6
-                      WHEN 7 THEN h3_r7 WHEN 8 THEN h3_r8 END AS cell,
-         threat, occurred_on,
+  SELECT CASE $1::int WHEN 3 THEN h3_r3 WHEN 4 THEN h3_r4 WHEN 5 THEN h3_r5 WHEN 6 THEN h3_r6 WHEN 7 THEN h3_r7 END AS cell, threat,
          CASE $9::text WHEN 'dead' THEN dead WHEN 'missing' THEN missing WHEN 'dead_missing' THEN dead_missing
                        WHEN 'survivors' THEN survivors WHEN 'quantity' THEN quantity ELSE 1 END AS v
-  FROM incidents, margin
-  WHERE ($2::float8 IS NULL OR geom && ST_MakeEnvelope($2, $3, $4, $5, 4326))
+  FROM incidents
+  WHERE $15::date IS NOT NULL AND occurred_on >= $15 AND occurred_on < $16
+    AND ($2::float8 IS NULL OR geom && ST_MakeEnvelope($2, $3, $4, $5, 4326))
     AND ($6::text[] IS NULL OR threat = ANY ($6))
     AND ($7::text[] IS NULL OR source_dataset = ANY ($7))
     AND ($8::text[] IS NULL OR route_family = ANY ($8))
-    AND (
-      -- the edge days, every cell
-      ($15::date IS NOT NULL AND occurred_on >= $15 AND occurred_on < $16)
-      OR ($17::date IS NOT NULL AND occurred_on >= $17 AND occurred_on <= $18)
-      -- the whole months (or all time) of the cells crossing the bbox edge, along the edges
-      OR ($2::float8 IS NOT NULL AND margin.lng IS NOT NULL AND NOT $12::boolean
-          AND ($11::boolean OR (($13::date IS NULL OR occurred_on >= $13) AND ($14::date IS NULL OR occurred_on < $14)))
-          AND (geom && ST_MakeEnvelope($2, $3, $2 + margin.lng, $5, 4326)
-               OR geom && ST_MakeEnvelope($4 - margin.lng, $3, $4, $5, 4326)
-               OR geom && ST_MakeEnvelope($2, $3, $4, $3 + margin.lat, 4326)
-               OR geom && ST_MakeEnvelope($2, $5 - margin.lat, $4, $5, 4326)))
-    )
+  UNION ALL
+  SELECT CASE $1::int WHEN 3 THEN h3_r3 WHEN 4 THEN h3_r4 WHEN 5 THEN h3_r5 WHEN 6 THEN h3_r6 WHEN 7 THEN h3_r7 END, threat,
+         CASE $9::text WHEN 'dead' THEN dead WHEN 'missing' THEN missing WHEN 'dead_missing' THEN dead_missing
+                       WHEN 'survivors' THEN survivors WHEN 'quantity' THEN quantity ELSE 1 END
+  FROM incidents
+  WHERE $17::date IS NOT NULL AND occurred_on >= $17 AND occurred_on <= $18
+    AND ($2::float8 IS NULL OR geom && ST_MakeEnvelope($2, $3, $4, $5, 4326))
+    AND ($6::text[] IS NULL OR threat = ANY ($6))
+    AND ($7::text[] IS NULL OR source_dataset = ANY ($7))
+    AND ($8::text[] IS NULL OR route_family = ANY ($8))
+  UNION ALL
+  SELECT c.cell, c.threat, c.v
+  FROM (
+    SELECT CASE $1::int WHEN 3 THEN h3_r3 WHEN 4 THEN h3_r4 WHEN 5 THEN h3_r5 WHEN 6 THEN h3_r6 WHEN 7 THEN h3_r7 END AS cell, threat,
+           CASE $9::text WHEN 'dead' THEN dead WHEN 'missing' THEN missing WHEN 'dead_missing' THEN dead_missing
+                         WHEN 'survivors' THEN survivors WHEN 'quantity' THEN quantity ELSE 1 END AS v
+    FROM incidents, margin
+    WHERE $2::float8 IS NOT NULL AND margin.lng IS NOT NULL AND NOT $12::boolean
+      AND (geom && ST_MakeEnvelope($2, $3, $2 + margin.lng, $5, 4326)
+           OR geom && ST_MakeEnvelope($4 - margin.lng, $3, $4, $5, 4326)
+           OR geom && ST_MakeEnvelope($2, $3, $4, $3 + margin.lat, 4326)
+           OR geom && ST_MakeEnvelope($2, $5 - margin.lat, $4, $5, 4326))
+      AND geom && ST_MakeEnvelope($2, $3, $4, $5, 4326)
+      AND ($11::boolean OR (($13::date IS NULL OR occurred_on >= $13) AND ($14::date IS NULL OR occurred_on < $14)))
+      AND ($6::text[] IS NULL OR threat = ANY ($6))
+      AND ($7::text[] IS NULL OR source_dataset = ANY ($7))
+      AND ($8::text[] IS NULL OR route_family = ANY ($8))
+  ) AS c
+  WHERE (c.cell, c.threat) IN (SELECT cell, threat FROM rolled WHERE NOT inside)
 ),
 counted AS (
   SELECT cell, threat, count(*) AS n, COALESCE(sum(v), 0)::float8 AS value
-  FROM matching m
-  WHERE ($15::date IS NOT NULL AND occurred_on >= $15 AND occurred_on < $16)
-     OR ($17::date IS NOT NULL AND occurred_on >= $17 AND occurred_on <= $18)
-     OR (cell, threat) IN (SELECT cell, threat FROM rolled WHERE NOT inside)
+  FROM matching
   GROUP BY cell, threat
 )
 SELECT to_hex(cell) AS h3, threat, sum(n)::int AS n, sum(value)::float8 AS value
