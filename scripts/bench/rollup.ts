@@ -12,7 +12,7 @@ import { syntheticIncidents } from '../../server/geo/synthetic.ts'
 import type { ParsedIncident } from '../../server/geo/incident-parse/types.ts'
 import { copyLine, copyPrefix, jsonRow } from '../../server/import/encode.ts'
 import { secretariatOwner } from '../../server/auth/access.ts'
-import { aggregateCells } from '../../server/repos/hotspots.ts'
+import { aggregateCells, aggregateCellsFromRollup, aggregateCellsFromRows } from '../../server/repos/hotspots.ts'
 import { getHotspotTile, hotspotTileBbox } from '../../server/repos/tiles.ts'
 import { startApp } from '../../server/start.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -121,6 +121,13 @@ export async function rollupBench(): Promise<void> {
         ],
         ['trends res 5, quarters', '/api/hotspots/trends?res=5&bin=quarter', "SELECT h3_r5 AS cell, date_trunc('quarter', occurred_on) AS bin, count(*) AS n FROM incidents GROUP BY 1, 2"],
       ]
+      // the SQL alone: the rollup query against today's cells.sql over the rows (same answer)
+      for (const res of [5, 7]) {
+        const rowsMs = await medianMs(5, () => aggregateCellsFromRows(db, res, {}, null, 1), 1)
+        const rollupMs = await medianMs(5, () => aggregateCellsFromRollup(db, res, {}, null, 1), 1)
+        row(`${label}: res ${res} cells SQL over the rows (cells.sql)`, `${rowsMs.toFixed(0)} ms`)
+        row(`${label}: res ${res} cells SQL from the rollup`, `${rollupMs.toFixed(1)} ms`, rowsMs / rollupMs, 'faster than over the rows')
+      }
       for (const [what, url, bare] of cases) {
         const bareMs = await medianMs(5, () => db.query(bare), 1)
         // the answer cache cleared before each request: every one reads the rollup
