@@ -19,6 +19,8 @@ import {
   aggregateCellBinsFromRows,
   aggregateCellsFromRollup,
   aggregateCellsFromRows,
+  creditsFromRollup,
+  creditsFromRows,
   rollupAnswers,
   SUM_FIELDS,
   type CellAggregate,
@@ -79,6 +81,7 @@ async function expectSameEverywhere(db: Db, h3Res: number, filter: IncidentFilte
     const [a, b] = await Promise.all([aggregateCellBinsFromRollup(db, h3Res, filter, bin, minCount), aggregateCellBinsFromRows(db, h3Res, filter, bin, minCount)])
     expect(a.map(binKey).sort(), `bins ${label}`).toEqual(b.map(binKey).sort())
   }
+  if (rollupAnswers(5, filter)) expect(await creditsFromRollup(db, filter), `credits ${label}`).toEqual(await creditsFromRows(db, filter))
   const fromRows = await incidentDemandRows(db, h3Res, filter, sum)
   const fromRollup = await incidentDemandFromRollup(db, h3Res, filter, sum)
   expect(fromRollup.map((c) => `${c.h3} ${c.threat} ${c.n}`), `demand ${label}`).toEqual(fromRows.map((c) => `${c.h3} ${c.threat} ${c.n}`))

@@ -90,7 +90,18 @@ export async function aggregateCellBinsFromRollup(db: Db, h3Res: number, filter:
   return db.query(sqlFile('hotspots/cells-by-bin-rollup'), [h3Res, w, s, e, n, threats, sources, families, bin, minCount, ...windowParams(window)])
 }
 
-/** Credit lines of the datasets with incidents under the filter. */
+/** Credit lines of the datasets with incidents under the filter (from the cell rollup when the window allows). */
 export async function creditsFor(db: Db, filter: IncidentFilter): Promise<{ dataset: string; credit: string; url: string | null }[]> {
+  return rollupAnswers(ROLLUP_MAX_MONTHLY_RES, filter) ? creditsFromRollup(db, filter) : creditsFromRows(db, filter)
+}
+
+/** creditsFor read from the cell rollup (res-5 rows), with cut rows and edge days checked on the incidents. */
+export async function creditsFromRollup(db: Db, filter: IncidentFilter): Promise<{ dataset: string; credit: string; url: string | null }[]> {
+  const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
+  return db.query(sqlFile('hotspots/credits-rollup'), [w, s, e, n, threats, sources, families, ...windowParams(splitRollupWindow(filter.from, filter.to))])
+}
+
+/** creditsFor over the incidents themselves (credits.sql). */
+export async function creditsFromRows(db: Db, filter: IncidentFilter): Promise<{ dataset: string; credit: string; url: string | null }[]> {
   return db.query(sqlFile('hotspots/credits'), filterParams(filter))
 }
