@@ -54,8 +54,9 @@ CREATE INDEX incident_cells_empty_idx ON incident_cells (h3_res) WHERE n = 0;
 
 -- Adds the transition table's rows (+1 inserted, −1 deleted, both for an update) to the rollup,
 -- netted per key in one upsert. Rows of different datasets or owners never share a key, and
--- two writers of one dataset and owner already conflict on the incidents' own unique key. The transition tables are named by the trigger, so the statement
--- is built per kind (EXECUTE sees them too). SECURITY DEFINER: a request that writes incidents as
+-- two writers of one dataset and owner already conflict on the incidents' own unique key. The
+-- transition tables are named by the trigger, so the statement is built per kind (EXECUTE sees
+-- them too). SECURITY DEFINER: a request that writes incidents as
 -- sahel_request updates the rollup as its owner (the table has no write policy).
 CREATE FUNCTION incident_cells_apply() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
