@@ -19,6 +19,9 @@
 //  12. access: the same reads with AUTH=on (row-level security, a member token) vs AUTH=off
 //  13. exchange: export + merge a signed bundle of 100,000 incidents vs a plain import of the rows
 //  14. backup: npm run backup / restore of 1,000,000 incidents vs pg_dump -Fc / pg_restore (pg only)
+//  15. rollup: hotspots, trends and a hotspot tile over BENCH_ROLLUP_ROWS incidents (default 1,000,000;
+//      BENCH_ROLLUP_PG_ROWS on pg) read from the cell rollup vs the bare raw GROUP BY; writes with the
+//      rollup triggers on vs off
 // The PostGIS rows run when DATABASE_URL is set. `npm run bench -- analysis tiles` runs some sections.
 // Each section lives in scripts/bench/<name>.ts; shared helpers in scripts/bench/common.ts.
 import { accessOverhead } from './bench/access.ts'
@@ -30,6 +33,7 @@ import { loadTest } from './bench/load.ts'
 import { giStarZone, hotspotAggregation, importVsCopy } from './bench/hotspots.ts'
 import { ogcAndTiles } from './bench/ogc.ts'
 import { patrolSiting } from './bench/patrols.ts'
+import { rollupBench } from './bench/rollup.ts'
 import { coldStart, memory, tileVsSql } from './bench/start.ts'
 import { staticMaps } from './bench/static-maps.ts'
 
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
   if (want('access')) await accessOverhead()
   if (want('exchange')) await exchangeBundle()
   if (want('backup')) await backupVsPgDump()
+  if (want('rollup')) await rollupBench()
 }
 
 main().then(

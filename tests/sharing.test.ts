@@ -1,7 +1,7 @@
 // Sharing levels without leaks (issue 8), on every driver, with AUTH=on. A Niger agency writes
 // one incident dataset, one import, one route and one plan at each sharing level; then readers of
 // another Niger agency, of Mali (the bilateral partner), of Chad, and a public embed go through
-// every read path: list, item, OGC items, tiles, hotspots, exports, static maps and embeds. Each
+// every read path: list, item, OGC items, tiles, hotspots (the cell rollup too), exports, static maps and embeds. Each
 // must see exactly the records its level allows: nothing more (no leak) and nothing less (so the
 // probes can fail).
 import { VectorTile } from '@mapbox/vector-tile'
@@ -150,6 +150,9 @@ describe.each(testDrivers())('sharing levels on %s', (driver) => {
     'incident OGC item': async (r, l) => (await get(r, `/ogc/collections/incidents/items/${records[l].incidentIds[0]}`)).statusCode === 200,
     'incidents tiles': async (r, l) => (await tileFeatures(r, `/tiles/incidents/${tileOf(INCIDENT_AT[l], 6)}.mvt`, 'incidents')).some((p) => p.source_dataset === `leak-${l}`),
     'hotspots': async (r, l) => ((await json(r, `/api/hotspots?res=5&source=leak-${l}`))?.cells.length ?? 0) > 0,
+    // the cell rollup (issue 17): all-time rows at res 7, monthly rows with edge days from the rows
+    'hotspots res 7 (cell rollup)': async (r, l) => ((await json(r, `/api/hotspots?res=7&source=leak-${l}`))?.cells.length ?? 0) > 0,
+    'hotspots, whole months (cell rollup)': async (r, l) => ((await json(r, `/api/hotspots?res=5&from=2024-02-15&to=2024-03-31&source=leak-${l}`))?.cells.length ?? 0) > 0,
     'hotspot trends': async (r, l) => ((await json(r, `/api/hotspots/trends?res=5&bin=month&source=leak-${l}`))?.cells?.length ?? 0) > 0,
     'hotspot tiles': async (r, l) => (await tileFeatures(r, `/tiles/hotspots/${tileOf(INCIDENT_AT[l], 6)}.mvt?res=5&source=leak-${l}`, 'hotspots')).length > 0,
     'incidents export': async (r, l) => ((await json(r, `/api/exports/incidents.geojson?layers=incidents&sources=leak-${l}&bbox=${box(INCIDENT_AT[l], 2)}`))?.features.length ?? 0) > 0,
@@ -174,7 +177,7 @@ describe.each(testDrivers())('sharing levels on %s', (driver) => {
   }
 
   /** The read paths an embed token may use at all (the plan: only its view's); the others answer it 403 whatever the level. */
-  const EMBED_PATHS = new Set(['incidents list', 'incidents tiles', 'hotspots', 'hotspot trends', 'hotspot tiles', 'routes list', 'routes tiles', 'plan item'])
+  const EMBED_PATHS = new Set(['incidents list', 'incidents tiles', 'hotspots', 'hotspots res 7 (cell rollup)', 'hotspots, whole months (cell rollup)', 'hotspot trends', 'hotspot tiles', 'routes list', 'routes tiles', 'plan item'])
 
   describe.each(SHARING_LEVELS)('a %s record', (level) => {
     it.each(READERS)('is seen through every read path by %s exactly when its level allows', async (reader) => {

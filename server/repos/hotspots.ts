@@ -2,6 +2,7 @@
 import { currentScope } from '../auth/request-scope.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
+import { splitRollupWindow, type RollupWindow } from '../geo/rollup-window.ts'
 import { filterParams, type IncidentFilter } from './incidents.ts'
 
 /** Incident fields a hotspot value can sum. */
@@ -28,20 +29,79 @@ export function hotspotLimits(h3Res: number): { h3Res: number; minCount: number 
   return currentScope()?.scope === 'public' ? { h3Res: Math.min(h3Res, PUBLIC_HOTSPOTS.maxH3Res), minCount: PUBLIC_HOTSPOTS.minCount } : { h3Res, minCount: 1 }
 }
 
+/** The finest resolution the rollup answers, and the finest it answers per month (migrations/011; res 3–4 from res 5). */
+export const ROLLUP_MAX_RES = 7
+export const ROLLUP_MAX_MONTHLY_RES = 5
+
+/** Whether the cell rollup can answer a query at h3Res with this filter's date window. */
+export function rollupAnswers(h3Res: number, filter: IncidentFilter): boolean {
+  if (h3Res < 3 || h3Res > ROLLUP_MAX_RES) return false
+  return (filter.from === undefined && filter.to === undefined) || h3Res <= ROLLUP_MAX_MONTHLY_RES
+}
+
+/** The window parameters of the rollup queries ($11..$18 of cells-rollup.sql). */
+export function windowParams(w: RollupWindow): unknown[] {
+  return [w.allTime, w.noMonths, w.monthFrom, w.monthTo, w.headDays?.[0] ?? null, w.headDays?.[1] ?? null, w.tailDays?.[0] ?? null, w.tailDays?.[1] ?? null]
+}
+
 /** One row per cell at resolution h3Res (coarsened for public readers) with matching incidents; sum null counts incidents. */
 export async function aggregateCells(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null): Promise<CellAggregate[]> {
-  const [w, s, e, n, from, to, threats, sources, families] = filterParams(filter)
   const limits = hotspotLimits(h3Res)
-  return db.query<CellAggregate>(sqlFile('hotspots/cells'), [limits.h3Res, w, s, e, n, from, to, threats, sources, families, sum, limits.minCount])
+  return rollupAnswers(limits.h3Res, filter) ? aggregateCellsFromRollup(db, limits.h3Res, filter, sum, limits.minCount) : aggregateCellsFromRows(db, limits.h3Res, filter, sum, limits.minCount)
+}
+
+/** aggregateCells over the incidents themselves (a GROUP BY of every matching row). */
+export async function aggregateCellsFromRows(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null, minCount: number): Promise<CellAggregate[]> {
+  const [w, s, e, n, from, to, threats, sources, families] = filterParams(filter)
+  return db.query<CellAggregate>(sqlFile('hotspots/cells'), [h3Res, w, s, e, n, from, to, threats, sources, families, sum, minCount])
+}
+
+/** aggregateCells from the cell rollup, the edge days and the cells cut by the bbox from the rows; h3Res 3..7 (3..5 with dates). */
+export async function aggregateCellsFromRollup(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null, minCount: number): Promise<CellAggregate[]> {
+  const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
+  const window = splitRollupWindow(filter.from, filter.to)
+  return db.query<CellAggregate>(sqlFile('hotspots/cells-rollup'), [h3Res, w, s, e, n, threats, sources, families, sum, minCount, ...windowParams(window)])
 }
 
 /** Incident counts per cell and time bin (first day of the month or quarter, ISO), with the limits of aggregateCells. */
-export async function aggregateCellBins(db: Db, h3Res: number, filter: IncidentFilter, bin: 'month' | 'quarter'): Promise<{ h3: string; bin: string; n: number }[]> {
+export async function aggregateCellBins(db: Db, h3Res: number, filter: IncidentFilter, bin: 'month' | 'quarter'): Promise<CellBin[]> {
   const limits = hotspotLimits(h3Res)
-  return db.query(sqlFile('hotspots/cells-by-bin'), [limits.h3Res, ...filterParams(filter), bin, limits.minCount])
+  return limits.h3Res >= 3 && limits.h3Res <= ROLLUP_MAX_MONTHLY_RES
+    ? aggregateCellBinsFromRollup(db, limits.h3Res, filter, bin, limits.minCount)
+    : aggregateCellBinsFromRows(db, limits.h3Res, filter, bin, limits.minCount)
 }
 
-/** Credit lines of the datasets with incidents under the filter. */
+export interface CellBin {
+  h3: string
+  /** first day of the month or quarter, ISO */
+  bin: string
+  n: number
+}
+
+/** aggregateCellBins over the incidents themselves. */
+export async function aggregateCellBinsFromRows(db: Db, h3Res: number, filter: IncidentFilter, bin: 'month' | 'quarter', minCount: number): Promise<CellBin[]> {
+  return db.query(sqlFile('hotspots/cells-by-bin'), [h3Res, ...filterParams(filter), bin, minCount])
+}
+
+/** aggregateCellBins from the monthly rows of the cell rollup (h3Res 3..5), edge days and bbox-cut cells from the rows. */
+export async function aggregateCellBinsFromRollup(db: Db, h3Res: number, filter: IncidentFilter, bin: 'month' | 'quarter', minCount: number): Promise<CellBin[]> {
+  const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
+  const window = splitRollupWindow(filter.from, filter.to)
+  return db.query(sqlFile('hotspots/cells-by-bin-rollup'), [h3Res, w, s, e, n, threats, sources, families, bin, minCount, ...windowParams(window)])
+}
+
+/** Credit lines of the datasets with incidents under the filter (from the cell rollup when the window allows). */
 export async function creditsFor(db: Db, filter: IncidentFilter): Promise<{ dataset: string; credit: string; url: string | null }[]> {
+  return rollupAnswers(ROLLUP_MAX_MONTHLY_RES, filter) ? creditsFromRollup(db, filter) : creditsFromRows(db, filter)
+}
+
+/** creditsFor read from the cell rollup (res-5 rows), with cut rows and edge days checked on the incidents. */
+export async function creditsFromRollup(db: Db, filter: IncidentFilter): Promise<{ dataset: string; credit: string; url: string | null }[]> {
+  const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
+  return db.query(sqlFile('hotspots/credits-rollup'), [w, s, e, n, threats, sources, families, ...windowParams(splitRollupWindow(filter.from, filter.to))])
+}
+
+/** creditsFor over the incidents themselves (credits.sql). */
+export async function creditsFromRows(db: Db, filter: IncidentFilter): Promise<{ dataset: string; credit: string; url: string | null }[]> {
   return db.query(sqlFile('hotspots/credits'), filterParams(filter))
 }

@@ -5,7 +5,8 @@ import type { LineString, MultiPolygon, Polygon, Position } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
 import { filterParams, type IncidentFilter } from './incidents.ts'
-import type { SumField } from './hotspots.ts'
+import { splitRollupWindow } from '../geo/rollup-window.ts'
+import { rollupAnswers, windowParams, type SumField } from './hotspots.ts'
 
 /** Planar buffer polygons (degrees) of the requested borders, each holding its borderKm band. */
 export async function borderBands(db: Db, pairs: [string, string][], borderKm: number): Promise<{ pair: string; band: Polygon | MultiPolygon }[]> {
@@ -53,10 +54,17 @@ export async function siteBorders(db: Db, sites: readonly Position[], pairs: [st
   return rows
 }
 
-/** Incident demand per H3 cell (hex) and threat at h3Res; value counts, or sums the field. */
+/** Incident demand per H3 cell (hex) and threat at h3Res (from the cell rollup when it can answer); value counts, or sums the field. */
 export async function incidentDemand(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null): Promise<{ h3: string; threat: string; n: number; value: number }[]> {
+  if (rollupAnswers(h3Res, filter)) return incidentDemandFromRollup(db, h3Res, filter, sum)
   const [w, s, e, n, from, to, threats, sources, families] = filterParams(filter)
   return db.query(sqlFile('patrols/incident-demand'), [h3Res, w, s, e, n, from, to, threats, sources, families, sum])
+}
+
+/** incidentDemand from the cell rollup (hotspots.ts rollupAnswers says when it can answer). */
+export async function incidentDemandFromRollup(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null): Promise<{ h3: string; threat: string; n: number; value: number }[]> {
+  const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
+  return db.query(sqlFile('patrols/incident-demand-rollup'), [h3Res, w, s, e, n, threats, sources, families, sum, 1, ...windowParams(splitRollupWindow(filter.from, filter.to))])
 }
 
 /** Catalogue route lines of the given families (null = all). */

@@ -43,16 +43,8 @@ function isEmpty(geometry: Geometry): boolean {
  * carries its whole count, the same in every tile it touches.
  */
 export async function getHotspotTile(db: Db, z: number, x: number, y: number, h3Res: number, filter: IncidentFilter, sum: SumField | null): Promise<Uint8Array> {
-  const [w, s, e, n] = tileBounds(z, x, y)
-  const buffer = ((e - w) * TILE_BUFFER) / TILE_EXTENT
-  const maxLat = Math.min(85, Math.max(Math.abs(s), Math.abs(n)))
-  const marginDeg = (2 * getHexagonEdgeLengthAvg(h3Res, UNITS.km)) / (111.32 * Math.cos((maxLat * Math.PI) / 180)) + buffer
-  let bbox: [number, number, number, number] = [Math.max(-180, w - marginDeg), Math.max(-90, s - marginDeg), Math.min(180, e + marginDeg), Math.min(90, n + marginDeg)]
-  if (filter.bbox) {
-    const [fw, fs, fe, fn] = filter.bbox
-    bbox = [Math.max(bbox[0], fw), Math.max(bbox[1], fs), Math.min(bbox[2], fe), Math.min(bbox[3], fn)]
-    if (bbox[0] > bbox[2] || bbox[1] > bbox[3]) return new Uint8Array(0)
-  }
+  const bbox = hotspotTileBbox(z, x, y, h3Res, filter.bbox)
+  if (!bbox) return new Uint8Array(0)
   const cells = await aggregateCells(db, h3Res, { ...filter, bbox }, sum)
   if (cells.length === 0) return new Uint8Array(0)
   const features: Feature[] = cells.map((c) => {
@@ -65,4 +57,19 @@ export async function getHotspotTile(db: Db, z: number, x: number, y: number, h3
     return row?.tile ?? new Uint8Array(0)
   }
   return encodeTile({ hotspots: features }, z, x, y)
+}
+
+/** The bbox (degrees) a hotspot tile counts incidents over: the tile widened by two cell edges and the buffer, cut by the filter's bbox; null when they miss. */
+export function hotspotTileBbox(z: number, x: number, y: number, h3Res: number, filterBbox?: [number, number, number, number]): [number, number, number, number] | null {
+  const [w, s, e, n] = tileBounds(z, x, y)
+  const buffer = ((e - w) * TILE_BUFFER) / TILE_EXTENT
+  const maxLat = Math.min(85, Math.max(Math.abs(s), Math.abs(n)))
+  const marginDeg = (2 * getHexagonEdgeLengthAvg(h3Res, UNITS.km)) / (111.32 * Math.cos((maxLat * Math.PI) / 180)) + buffer
+  let bbox: [number, number, number, number] = [Math.max(-180, w - marginDeg), Math.max(-90, s - marginDeg), Math.min(180, e + marginDeg), Math.min(90, n + marginDeg)]
+  if (filterBbox) {
+    const [fw, fs, fe, fn] = filterBbox
+    bbox = [Math.max(bbox[0], fw), Math.max(bbox[1], fs), Math.min(bbox[2], fe), Math.min(bbox[3], fn)]
+    if (bbox[0] > bbox[2] || bbox[1] > bbox[3]) return null
+  }
+  return bbox
 }

@@ -7,6 +7,7 @@ import { binSequence } from '../geo/time-bins.ts'
 import { emergingHotspots } from '../geo/trends.ts'
 import { EMERGING_PATTERNS } from '../../shared/emerging.ts'
 import { aggregateCellBins, aggregateCells, creditsFor, hotspotLimits, SUM_FIELDS, type SumField } from '../repos/hotspots.ts'
+import { sendCachedJson } from './cached-answer.ts'
 import { FilterQuery, parseFilter } from './incidents.ts'
 import { ErrorRef } from './schemas.ts'
 
@@ -86,16 +87,19 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Hotspots, 400: ErrorRef },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { res, metric, stat, k, fdr } = request.query
       const filter = parseFilter(request.query)
-      const [cells, credits] = await Promise.all([aggregateCells(app.db, res, filter, metricField(metric)), creditsFor(app.db, filter)])
-      // public readers get coarser cells than asked for: say which
-      const shown = hotspotLimits(res).h3Res
-      if (stat === 'none') return { res: shown, metric, stat, cells, credits, note: AGGREGATION_NOTE }
-      const n = new Map(cells.map((c) => [c.h3, c.n]))
-      const gi = giStar(cells, { k, fdr })
-      return { res: shown, metric, stat, cells: gi.map((g) => ({ ...g, n: n.get(g.h3) ?? 0 })), credits, note: AGGREGATION_NOTE }
+      // the same question of the same data gets the answer already computed (keyed by the incidents' version)
+      return sendCachedJson(app, request, reply, ['incidents'], async () => {
+        const [cells, credits] = await Promise.all([aggregateCells(app.db, res, filter, metricField(metric)), creditsFor(app.db, filter)])
+        // public readers get coarser cells than asked for: say which
+        const shown = hotspotLimits(res).h3Res
+        if (stat === 'none') return { res: shown, metric, stat, cells, credits, note: AGGREGATION_NOTE }
+        const n = new Map(cells.map((c) => [c.h3, c.n]))
+        const gi = giStar(cells, { k, fdr })
+        return { res: shown, metric, stat, cells: gi.map((g) => ({ ...g, n: n.get(g.h3) ?? 0 })), credits, note: AGGREGATION_NOTE }
+      })
     },
   )
 

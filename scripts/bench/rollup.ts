@@ -1,0 +1,190 @@
+// Bench section: the cell rollup (issue 17) at scale. BENCH_ROLLUP_ROWS incidents (default
+// 1,000,000) on each driver (BENCH_ROLLUP_PG_ROWS overrides it on PostgreSQL, e.g. 10,000,000),
+// generated in SQL in statements of 1,000,000 rows with the rollup kept by its triggers; then
+// hotspots res 5 and 7 and Gi* res 7 through the API (they read the rollup) against the bare raw
+// GROUP BY of before; a date window and a bbox (partly from the rows); a hotspot tile against its
+// SQL; and COPY (pg) or JSON INSERT (PGlite) of 200,000 (50,000) prepared rows with the rollup triggers on
+// against the same write with them off. BENCH_ROLLUP_DRIVERS=pg (or pglite) runs one driver.
+import { sqlFile } from '../../server/db/sql-files.ts'
+import type { Db } from '../../server/db/types.ts'
+import { mulberry32 } from '../../server/geo/prng.ts'
+import { syntheticIncidents } from '../../server/geo/synthetic.ts'
+import type { ParsedIncident } from '../../server/geo/incident-parse/types.ts'
+import { copyLine, copyPrefix, jsonRow } from '../../server/import/encode.ts'
+import { secretariatOwner } from '../../shared/access.ts'
+import { aggregateCells, aggregateCellsFromRollup, aggregateCellsFromRows } from '../../server/repos/hotspots.ts'
+import { getHotspotTile, hotspotTileBbox } from '../../server/repos/tiles.ts'
+import { startApp } from '../../server/start.ts'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { databaseUrl, medianMs, row, type ScratchDb } from './common.ts'
+import { catalogueRoutes } from './incident-data.ts'
+
+const CHUNK = 1_000_000
+
+function rowsFor(driver: 'pglite' | 'pg'): number {
+  const raw = (driver === 'pg' ? process.env.BENCH_ROLLUP_PG_ROWS : undefined) ?? process.env.BENCH_ROLLUP_ROWS ?? '1000000'
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 10_000 || n > 50_000_000) throw new Error(`BENCH_ROLLUP_ROWS must be an integer from 10,000 to 50,000,000, got "${raw}"`)
+  return n
+}
+
+/** n incidents over a pool of distinct clustered points, dates over 7 years, in statements of CHUNK rows. */
+async function loadIncidents(db: Db, pool: ParsedIncident[], n: number): Promise<void> {
+  await db.query("INSERT INTO sources (dataset, credit) VALUES ('bench', 'bench data') ON CONFLICT DO NOTHING")
+  await db.query("INSERT INTO imports (id, file_name, format, source_dataset, checksum, strict, status, started_at) VALUES (900000, 'bench', 'csv', 'bench', 'bench', false, 'completed', now())")
+  await db.query('CREATE TABLE bench_pool (i int PRIMARY KEY, r json)')
+  for (let i = 0; i < pool.length; i += 20_000) {
+    await db.query('INSERT INTO bench_pool SELECT (e.ordinality - 1 + $2)::int, e.value FROM json_array_elements($1::json) WITH ORDINALITY e', [JSON.stringify(pool.slice(i, i + 20_000).map(jsonRow)), i])
+  }
+  // PGlite's heap is a 32-bit wasm memory: smaller statements there
+  const chunk = db.driver === 'pg' ? CHUNK : CHUNK / 4
+  for (let start = 0; start < n; start += chunk) {
+    await db.query(
+      `INSERT INTO incidents (source_dataset, source_id, import_id, occurred_on, date_precision, threat, geom, dead,
+          h3_r3, h3_r4, h3_r5, h3_r6, h3_r7, h3_r8, h3_r9)
+        SELECT 'bench', 'b' || g, 900000, DATE '2019-01-01' + (g % 2555), 'day', p.r->>3,
+               ST_SetSRID(ST_MakePoint((p.r->>4)::float8, (p.r->>5)::float8), 4326), (g % 3),
+               (p.r->>15)::bigint, (p.r->>16)::bigint, (p.r->>17)::bigint, (p.r->>18)::bigint, (p.r->>19)::bigint, (p.r->>20)::bigint, (p.r->>21)::bigint
+        FROM generate_series($1::int, $2::int) g JOIN bench_pool p ON p.i = g % $3`,
+      [start, Math.min(n, start + chunk) - 1, pool.length],
+    )
+  }
+  await db.query('DROP TABLE bench_pool')
+  await db.query('ANALYZE incidents')
+  await db.query('ANALYZE incident_cells')
+}
+
+/** A PGlite folder, and on PostgreSQL the database BENCH_ROLLUP_PG_DB (default sahel_routes_bench_rollup), created empty and dropped after. */
+async function scratch(): Promise<ScratchDb[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-rollup-'))
+  const out: ScratchDb[] = [{ name: 'pglite', config: { dataDir: dir, databaseUrl: null }, drop: async () => rmSync(dir, { recursive: true, force: true }) }]
+  if (!databaseUrl) return out
+  const dbName = process.env.BENCH_ROLLUP_PG_DB ?? 'sahel_routes_bench_rollup'
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(dbName)) throw new Error(`BENCH_ROLLUP_PG_DB must be a plain lower-case database name, got "${dbName}"`)
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: databaseUrl! })
+    await c.connect()
+    await c.query(sql).finally(() => c.end())
+  }
+  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+  await admin(`CREATE DATABASE ${dbName}`)
+  const u = new URL(databaseUrl)
+  u.pathname = `/${dbName}`
+  out.push({ name: 'pg', config: { dataDir: '', databaseUrl: u.toString() }, drop: () => admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`) })
+  return out
+}
+
+/** The z/x/y of the tile holding a point. */
+function tileOf(lng: number, lat: number, z: number): [number, number, number] {
+  const n = 2 ** z
+  const rad = (lat * Math.PI) / 180
+  return [z, Math.floor(((lng + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)]
+}
+
+export async function rollupBench(): Promise<void> {
+  console.log('\n# 15. cell rollup: hotspots through the API (rollup) vs the bare raw GROUP BY, a tile vs its SQL, writes with the rollup kept vs without (median of 5)')
+  const pool = syntheticIncidents(catalogueRoutes(), mulberry32(13), { count: 200_000 })
+  const drivers = (process.env.BENCH_ROLLUP_DRIVERS ?? 'pglite,pg').split(',')
+  for (const { name, config, drop } of await scratch()) {
+    if (!drivers.includes(name)) {
+      await drop()
+      continue
+    }
+    const n = rowsFor(name)
+    const label = `${name} ${(n / 1e6).toLocaleString('en')}M`
+    const app = await startApp(config)
+    try {
+      const db = app.db
+      let t = performance.now()
+      await loadIncidents(db, pool, n)
+      const loadS = (performance.now() - t) / 1000
+      const [size] = await db.query<{ cells: number; res5: number; res7: number }>(
+        'SELECT count(*)::int AS cells, count(*) FILTER (WHERE h3_res = 5 AND month IS NULL)::int AS res5, count(*) FILTER (WHERE h3_res = 7 AND month IS NULL)::int AS res7 FROM incident_cells',
+      )
+      row(`${label}: generate incidents (INSERT … SELECT, rollup kept)`, `${loadS.toFixed(0)} s`)
+      row(`${label}: rollup rows (all-time res 5 / res 7)`, `${size.cells} (${size.res5} / ${size.res7})`, size.cells / n, 'of incidents')
+      const api = (url: string) => async () => {
+        const r = await app.inject({ method: 'GET', url })
+        if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body.slice(0, 200)}`)
+      }
+      const cases: [string, string, string][] = [
+        ['hotspots res 5, zone', '/api/hotspots?res=5', 'SELECT h3_r5 AS cell, count(*) AS n FROM incidents GROUP BY 1'],
+        ['hotspots res 7, zone', '/api/hotspots?res=7', 'SELECT h3_r7 AS cell, count(*) AS n FROM incidents GROUP BY 1'],
+        ['Gi* res 7, zone', '/api/hotspots?res=7&stat=gistar', 'SELECT h3_r7 AS cell, count(*) AS n FROM incidents GROUP BY 1'],
+        [
+          'hotspots res 5, 2021-03-15..2023-08-20, 20x15 deg',
+          '/api/hotspots?res=5&from=2021-03-15&to=2023-08-20&bbox=0,10,20,25',
+          "SELECT h3_r5 AS cell, count(*) AS n FROM incidents WHERE occurred_on BETWEEN '2021-03-15' AND '2023-08-20' AND geom && ST_MakeEnvelope(0, 10, 20, 25, 4326) GROUP BY 1",
+        ],
+        ['trends res 5, quarters', '/api/hotspots/trends?res=5&bin=quarter', "SELECT h3_r5 AS cell, date_trunc('quarter', occurred_on) AS bin, count(*) AS n FROM incidents GROUP BY 1, 2"],
+      ]
+      // the SQL alone: the rollup query against today's cells.sql over the rows (same answer)
+      for (const res of [5, 7]) {
+        const rowsMs = await medianMs(5, () => aggregateCellsFromRows(db, res, {}, null, 1), 1)
+        const rollupMs = await medianMs(5, () => aggregateCellsFromRollup(db, res, {}, null, 1), 1)
+        row(`${label}: res ${res} cells SQL over the rows (cells.sql)`, `${rowsMs.toFixed(0)} ms`)
+        row(`${label}: res ${res} cells SQL from the rollup`, `${rollupMs.toFixed(1)} ms`, rowsMs / rollupMs, 'faster than over the rows')
+      }
+      for (const [what, url, bare] of cases) {
+        const bareMs = await medianMs(5, () => db.query(bare), 1)
+        // the answer cache cleared before each request: every one reads the rollup
+        const apiMs = await medianMs(5, () => (app.tileCache.clear(), api(url)()), 1)
+        row(`${label}: ${what}: bare raw GROUP BY`, `${bareMs.toFixed(0)} ms`)
+        row(`${label}: ${what}: ${url.split('?')[0]}, uncached`, `${apiMs.toFixed(1)} ms`, bareMs / apiMs, 'faster than the bare GROUP BY')
+        if (url.startsWith('/api/hotspots?')) {
+          const cachedMs = await medianMs(5, api(url), 1)
+          row(`${label}: ${what}: ${url.split('?')[0]}, repeated (answer cache)`, `${cachedMs.toFixed(2)} ms`, bareMs / cachedMs, 'faster than the bare GROUP BY')
+        }
+      }
+      // a z6 hotspot tile over Agadez (res 4 by the zoom): the whole tile against its cells' SQL
+      const [z, x, y] = tileOf(8, 17, 6)
+      const bbox = hotspotTileBbox(z, x, y, 4)!
+      const sqlMs = await medianMs(5, () => aggregateCells(db, 4, { bbox }, null), 2)
+      const tileMs = await medianMs(5, () => getHotspotTile(db, z, x, y, 4, {}, null), 2)
+      row(`${label}: hotspot tile ${z}/${x}/${y} res 4: its cells' SQL (rollup)`, `${sqlMs.toFixed(1)} ms`)
+      row(`${label}: hotspot tile ${z}/${x}/${y} res 4: the tile (${name === 'pg' ? 'ST_AsMVT' : 'geo/mvt.ts'})`, `${tileMs.toFixed(1)} ms`, tileMs / sqlMs, 'of its SQL')
+
+      // writes: the same 200,000 prepared rows with the rollup triggers off (raw) and on
+      // 200,000 rows on pg, 50,000 on PGlite (its JSON INSERT is ~10x slower)
+      const writeRows = name === 'pg' ? 200_000 : 50_000
+      const batches: string[] = []
+      const prefix = copyPrefix('bench-w', 900000, secretariatOwner())
+      const writePool = syntheticIncidents(catalogueRoutes(), mulberry32(14), { count: writeRows })
+      for (let i = 0; i < writePool.length; i += 20_000) {
+        const slice = writePool.slice(i, i + 20_000)
+        batches.push(name === 'pg' ? slice.map((p) => copyLine(p, prefix)).join('') : JSON.stringify(slice.map(jsonRow)))
+      }
+      await db.query("INSERT INTO sources (dataset, credit) VALUES ('bench-w', 'bench') ON CONFLICT DO NOTHING")
+      const write = () =>
+        db.transaction(async (tx) => {
+          for (const b of batches) {
+            if (tx.copyFrom) await tx.copyFrom(sqlFile('incidents/copy-direct'), b)
+            else await tx.query(sqlFile('incidents/upsert-batch'), [b, 900000, 'bench-w', 1, null, 'regional', []])
+          }
+        })
+      const times = { raw: [] as number[], rollup: [] as number[] }
+      for (let round = 0; round < 2; round++) {
+        for (const mode of ['raw', 'rollup'] as const) {
+          if (mode === 'raw') await db.query('ALTER TABLE incidents DISABLE TRIGGER USER')
+          t = performance.now()
+          await write()
+          times[mode].push(performance.now() - t)
+          await db.query("DELETE FROM incidents WHERE source_dataset = 'bench-w'")
+          if (mode === 'raw') await db.query('ALTER TABLE incidents ENABLE TRIGGER USER')
+          await db.query('VACUUM incidents')
+        }
+      }
+      const rawMs = Math.min(...times.raw)
+      const rollupMs = Math.min(...times.rollup)
+      const how = name === 'pg' ? 'COPY' : 'JSON INSERT'
+      row(`${label}: ${how} of ${writeRows} rows, rollup triggers off`, `${Math.round(writeRows / (rawMs / 1000))} rows/s`)
+      row(`${label}: ${how} of ${writeRows} rows, rollup kept`, `${Math.round(writeRows / (rollupMs / 1000))} rows/s`, rawMs / rollupMs, 'of the raw throughput')
+    } finally {
+      await app.close()
+      await drop()
+    }
+  }
+}
