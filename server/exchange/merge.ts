@@ -3,6 +3,7 @@
 // leaves nothing half-merged. Records keep their origin and sharing; a newer version replaces an
 // older one (by origin instance and id), an older one is ignored; tombstones delete. The same
 // bundle merged again is a no-op.
+import type { MergeCounts, MergeReport } from '../../shared/exchange-report.ts'
 import { MEMBER_STATES, type Viewer } from '../../shared/access.ts'
 import type { Db, Queryable, Tx } from '../db/types.ts'
 import { audit } from '../repos/audit.ts'
@@ -37,23 +38,8 @@ import { BundleError, checkHeader, receivable, type BundleHeader } from './rules
 const MERGE_BATCH = 5_000
 const COPY_BATCH = 20_000
 
-export interface MergeCounts {
-  received: number
-  inserted: number
-  updated: number
-  deleted: number
-}
 
-export interface MergeReport {
-  bundle_id: string
-  partner: string
-  sequence: number
-  /** true when this bundle was already merged: nothing changed */
-  noop: boolean
-  /** the import record listing what the bundle brought (null for a no-op) */
-  import_id: number | null
-  counts: Record<'imports' | 'incidents' | 'routes' | 'plans', MergeCounts>
-}
+export type { MergeCounts, MergeReport } from '../../shared/exchange-report.ts'
 
 export interface MergeOptions {
   /** who merges (audited) and how: a file (CLI or upload) or an online pull */

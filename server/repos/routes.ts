@@ -1,4 +1,5 @@
 // The route catalogue as GeoJSON features.
+import type { RouteFlow } from '../../shared/route-flows.ts'
 import { ownerParams, type RecordOwner } from '../../shared/access.ts'
 import type { Feature, LineString } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
@@ -133,16 +134,7 @@ export async function routeHistory(db: Db, id: string): Promise<Record<string, u
   return rows.map(({ props, length_km, ...r }) => ({ ...props, ...r, length_km: Math.round(length_km * 10) / 10 }))
 }
 
-export interface RouteFlow {
-  year: number
-  metric: string
-  value: number
-  scope: string
-  source: string
-  source_year: number
-  url: string
-  licence: string
-}
+export type { RouteFlow }
 
 /** The published yearly figures of one route, by metric then year. */
 export async function routeFlows(db: Db, id: string): Promise<RouteFlow[]> {

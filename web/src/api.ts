@@ -1,6 +1,7 @@
 // The service's HTTP API as the web app uses it: same origin, JSON, typed, with the page's
 // credential (auth/credentials.ts); a 401 also tells auth/session.ts the session has ended.
 
+import type { RouteFlow } from '../../shared/route-flows.ts'
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson'
 import type { Confidence, Family, Kind, Threat } from '../../shared/vocabulary.ts'
 import type { PlaceRow } from '../../shared/route-analysis.ts'
@@ -195,17 +196,7 @@ export async function fetchRoutes(signal?: AbortSignal): Promise<RouteCollection
   return body as RouteCollection
 }
 
-/** One published yearly figure of a route, with its source (`GET /api/routes/:id/flows`). */
-export interface RouteFlow {
-  year: number
-  metric: 'detections' | 'deaths' | 'flow_monitoring'
-  value: number
-  scope: string
-  source: string
-  source_year: number
-  url: string
-  licence: string
-}
+export type { RouteFlow }
 
 /** The published yearly figures of one route, oldest first per metric. */
 export async function fetchRouteFlows(routeId: string, signal?: AbortSignal): Promise<RouteFlow[]> {

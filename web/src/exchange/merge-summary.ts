@@ -1,15 +1,8 @@
 // What a merged bundle brought, as lines of text for the exchange dialog. Pure, so the wording is tested.
+import type { MergeReport } from '../../../shared/exchange-report.ts'
 import type { ExchangeStrings } from './strings.ts'
 
-/** The answer of POST /api/exchange/bundles (server/routes/exchange.ts MergeReport). */
-export interface MergeReport {
-  bundle_id: string
-  partner: string
-  sequence: number
-  noop: boolean
-  import_id: number | null
-  counts: Record<'imports' | 'incidents' | 'routes' | 'plans', { received: number; inserted: number; updated: number; deleted: number }>
-}
+export type { MergeReport }
 
 /** A heading and one line per kind of record that came or went (none for a no-op). */
 export function mergeSummary(report: MergeReport, t: ExchangeStrings, locale: string): string[] {
