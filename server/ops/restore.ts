@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { applyMigrations, lockMigrations, migrationFiles, MIGRATIONS_DIR } from '../db/migrate.ts'
 import type { Db, Tx } from '../db/types.ts'
-import { appliedMigrations, type CatalogueColumn, type CatalogueTable, copyTableIn, copyTableOut, dropForeignKeys, dropSchema, dropSecondaryIndexes, listSequences, listTables, refreshMaterializedViews, runSaved, setSequence, truncateTables, useCanonicalOutput } from '../repos/ops.ts'
+import { appliedMigrations, type CatalogueColumn, type CatalogueTable, copyTableIn, copyTableOut, dropForeignKeys, dropSchema, dropSecondaryIndexes, listSequences, listTables, refreshMaterializedViews, runSaved, setSequence, setUserTriggers, truncateTables, useCanonicalOutput } from '../repos/ops.ts'
 import type { Archive } from './archive-reader.ts'
 import { archivedTables } from './backup.ts'
 import { loadOrder, newerSchemaMessage, type TableManifest, unknownMigrations } from './manifest.ts'
@@ -58,7 +58,9 @@ export async function restoreArchive(db: Db, archive: Archive, options: RestoreO
       const missing = archivedTables([...catalogue.values()], 'all').filter((t) => !targets.has(t.name))
       if (missing.length > 0) throw new RestoreRefused(`corrupted archive: its schema has table ${missing.map((t) => t.name).join(', ')}, which the archive does not hold`)
     }
-    await truncateTables(tx, [...targets.values()].map((t) => t.table))
+    const tables = [...targets.values()].map((t) => t.table)
+    await setUserTriggers(tx, tables, false)
+    await truncateTables(tx, tables)
     const foreignKeys = await dropForeignKeys(tx)
     for (const t of loadOrder(manifest.tables)) {
       const { table, columns } = targets.get(t.name)!
@@ -69,6 +71,7 @@ export async function restoreArchive(db: Db, archive: Archive, options: RestoreO
         throw new Error(`corrupted archive: table ${t.name} holds ${loaded.rows} rows with SHA-256 ${loaded.sha256}, the manifest says ${t.rows} rows with ${t.sha256}`)
       }
     }
+    await setUserTriggers(tx, tables, true)
     // every reference checked at once; a dangling one (a shared copy whose incident's import is national) fails here
     await runSaved(tx, foreignKeys)
     const sequences = new Map((await listSequences(tx)).map((s) => [s.name, s]))

@@ -104,6 +104,14 @@ export async function truncateTables(tx: Tx, tables: CatalogueTable[]): Promise<
   if (tables.length > 0) await tx.exec(`TRUNCATE ${tables.map((t) => t.quoted).join(', ')} CASCADE`)
 }
 
+/**
+ * Turns the tables' own triggers off (or back on) inside tx: a restore loads every table as it was
+ * archived, so the rollup, licence and exchange triggers must not add to, refuse or re-stamp rows.
+ */
+export async function setUserTriggers(tx: Tx, tables: CatalogueTable[], enabled: boolean): Promise<void> {
+  for (const t of tables) await tx.exec(`ALTER TABLE ${t.quoted} ${enabled ? 'ENABLE' : 'DISABLE'} TRIGGER USER`)
+}
+
 /** Drops everything the migrations made (restore --replace), inside tx. */
 export async function dropSchema(tx: Tx): Promise<void> {
   await tx.exec(sqlFile('ops/drop-schema'))
