@@ -14,6 +14,8 @@ export interface SearchOptions {
   seed?: number
   /** rounds after greedy + swaps, at most (default roundsFor the open entries: 40 up to 100,000): odd ones start afresh, even ones perturb the best */
   rounds?: number
+  /** first sites to grow a plan from besides the greediest (default 16; none past 400,000 open entries) */
+  starts?: number
   /** stop after this many rounds without a better plan (default 10) */
   patience?: number
   /** most sites removed in one perturbation, a cluster sharing demand cells (default 3) */
@@ -165,6 +167,16 @@ export function searchPlan(full: CoverageInstance, k: number, options: SearchOpt
   const random = mulberry32(seed)
   const eps = firstCovered * 1e-12
   let improvements = 0
+  // multi-start: the plan grown from each of the best first sites, not only the greediest one
+  // (spacing can make the greediest first site exclude the pair an optimum needs)
+  const starts = options.starts ?? (inst.covIdx.length <= 400_000 ? 16 : 0)
+  for (const j of starts > 0 ? bestFeasible(inst, [], starts) : []) {
+    const trial = local(fill([j]))
+    if (trial.covered > best.covered + eps) {
+      best = trial
+      improvements++
+    }
+  }
   for (let r = 0, idle = 0; r < rounds && idle < patience && best.chosen.length > 0; r++, idle++) {
     // odd rounds start afresh (every pick drawn), even rounds perturb the best plan found
     const fresh = restarts && r % 2 === 1
