@@ -114,7 +114,12 @@ describe.each(testDrivers())('kill -9 during restore and migrate-to, target on %
     const { data_versions: _v, ...rest } = after.digest.tables
     const { data_versions: _s, ...expected } = sourceDigest.tables
     expect(rest).toEqual(expected)
-    expect(after.digest.sequences).toEqual(sourceDigest.sequences)
+    // the reload's INSERT … ON CONFLICT into routes draws change numbers for rows it then leaves as
+    // they are: the exchange's change sequence moves on (a gap its cursor allows), no other one does
+    const { exchange_change_seq: changeAfter, ...sequences } = after.digest.sequences
+    const { exchange_change_seq: changeBefore, ...expectedSequences } = sourceDigest.sequences
+    expect(sequences).toEqual(expectedSequences)
+    expect(BigInt(changeAfter ?? 0)).toBeGreaterThanOrEqual(BigInt(changeBefore ?? 0))
     expect(after.digest.tables.incidents.rows).toBe(INCIDENTS)
   }, 180_000)
 
