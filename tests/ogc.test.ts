@@ -127,6 +127,7 @@ describe.each(testDrivers())('OGC API Features on %s', (driver) => {
     ['/ogc/collections/places/items?limit=10001', 400, 'limit'],
     ['/ogc/collections/routes/items?datetime=last-week', 400, 'datetime'],
     ['/ogc/collections/places/items?colour=red', 400, 'colour'],
+    ['/ogc/collections/places/items?rank=-2442192215474333', 400, 'rank'],
     ['/ogc/collections/places/items?bbox-crs=EPSG:3857', 400, 'bbox-crs'],
     ['/ogc/collections/rivers/items', 404, undefined],
     ['/ogc/collections/rivers', 404, undefined],

@@ -38,8 +38,10 @@ function parseLimit(raw: string | undefined): number {
 function parseFilter(c: OgcCollection, name: string, raw: string): string | number | boolean {
   const type = c.queryables[name]
   if (type === 'integer') {
-    if (!/^-?\d+$/.test(raw)) throw new Error(`${name} must be an integer, got "${raw}"`)
-    return Number(raw)
+    // integer queryables are int4 columns: a value past their range is a client error, not a 500
+    const n = Number(raw)
+    if (!/^-?\d+$/.test(raw) || n < -2_147_483_648 || n > 2_147_483_647) throw new Error(`${name} must be an integer from -2147483648 to 2147483647, got "${raw}"`)
+    return n
   }
   if (type === 'boolean') {
     if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be true or false, got "${raw}"`)
