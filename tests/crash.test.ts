@@ -1,6 +1,7 @@
 // Crash safety: kill -9 in the middle of a large import leaves no partial import, the database
 // (the embedded one included) reopens cleanly, and the same import then succeeds. The import and
 // the server are real child processes: `npm run import`'s CLI, then `server/main.ts`.
+import { exited, waitForOutput } from './helpers/child-process.ts'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -26,34 +27,6 @@ function childEnv(config: { dataDir: string; databaseUrl: string | null }): Node
     DEMO_DATA: 'off',
     LOG_LEVEL: 'info',
   }
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))))
-
-/** Resolves with the first match of pattern in the child's stdout+stderr; rejects if it exits first. */
-function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    let text = ''
-    const timer = setTimeout(() => done(new Error(`no ${pattern} within ${timeoutMs} ms; output so far:\n${text.slice(-2000)}`)), timeoutMs)
-    const onData = (chunk: Buffer) => {
-      text += chunk.toString()
-      const m = text.match(pattern)
-      if (m) done(null, m)
-    }
-    const onExit = (code: number | null) => done(new Error(`exited with ${code} before ${pattern}; output:\n${text.slice(-2000)}`))
-    const done = (err: Error | null, m?: RegExpMatchArray) => {
-      clearTimeout(timer)
-      child.stdout?.off('data', onData)
-      child.stderr?.off('data', onData)
-      child.off('exit', onExit)
-      if (err) reject(err)
-      else resolve(m!)
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.once('exit', onExit)
-  })
 }
 
 /** Starts server/main.ts; resolves with its base URL once it listens. */
