@@ -2,19 +2,16 @@
 // counts inside the zone box match the data README, every row read is accounted for, and the
 // dated cut loses only its rows without a date or coordinates. Skips when the file is absent,
 // except under CI=true.
-import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFile, type ImportReport } from '../server/import/run-import.ts'
 import { build, type TestApp } from './helpers/build.ts'
 import { testDrivers } from './helpers/databases.ts'
+import { sharedData } from './helpers/shared-data.ts'
 
-// ../shared/data from the main checkout, ../../shared/data from a worktree under wt/
-const ROOT = ['../shared/data', '../../shared/data'].find((d) => existsSync(d)) ?? '../shared/data'
-const FILE = `${ROOT}/iom-mmp/global-missing-migrants-2014-2023.csv`
-const DATED = `${ROOT}/iom-mmp/missing-migrants-dated-2014-2023.csv`
-const present = existsSync(FILE) && existsSync(DATED)
-if (!present && process.env.CI === 'true') throw new Error(`CI=true but ${FILE} is missing: the real-data import test cannot be skipped in CI`)
-if (!present) console.warn(`skipped: ${FILE} not found — the real IOM import test needs ../shared/data`)
+const data = sharedData('the real IOM import test', 'iom-mmp/global-missing-migrants-2014-2023.csv', 'iom-mmp/missing-migrants-dated-2014-2023.csv')
+const FILE = data.path('iom-mmp/global-missing-migrants-2014-2023.csv')
+const DATED = data.path('iom-mmp/missing-migrants-dated-2014-2023.csv')
+const present = data.present
 
 describe.runIf(present).each(testDrivers())('importing the real IOM files on %s', (driver) => {
   let t: TestApp

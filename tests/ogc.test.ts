@@ -1,11 +1,13 @@
 // OGC API Features (issue 7) through app.inject, against every driver under test: documents
 // valid against the standard's schemas, paging, filters and OGC exceptions.
+import { readFileSync } from 'node:fs'
 import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as schemas from './fixtures/ogc-features-schemas.ts'
 import { build, type TestApp } from './helpers/build.ts'
 import { testDrivers } from './helpers/databases.ts'
+import { routeInPeriod } from '../shared/route-period.ts'
 
 const ajv = new Ajv({ allErrors: true, strict: false })
 addFormats(ajv)
@@ -107,11 +109,33 @@ describe.each(testDrivers())('OGC API Features on %s', (driver) => {
     expect(back.features[back.features.length - 1].id).toBeLessThan(last.features[0].id)
   })
 
-  it('filters routes by datetime on their last change', async () => {
-    const all = (await get('/ogc/collections/routes/items?datetime=2000-01-01/..&limit=100')).body
-    const none = (await get('/ogc/collections/routes/items?datetime=../2000-01-01&limit=100')).body
-    expect(all.numberMatched).toBe(57)
-    expect(none.numberMatched).toBe(0)
+  it('filters routes by datetime on their period, as the catalogue dates them', async () => {
+    const catalogue = JSON.parse(readFileSync(new URL('../geodata/routes.geojson', import.meta.url), 'utf8')).features.map((f: any) => f.properties)
+    const expected = (from: string | null, to: string | null) =>
+      catalogue.filter((r: any) => routeInPeriod(r, { from, to })).map((r: any) => r.id).sort()
+    const ids = async (q: string) => (await get(`/ogc/collections/routes/items?${q}&limit=100`)).body.features.map((f: any) => f.id).sort()
+    const in2017 = await ids('datetime=2017-01-01/2017-12-31')
+    expect(in2017).toEqual(expected('2017-01-01', '2017-12-31'))
+    // the Libyan arms flows of 2011–16 are over by 2017; the Sudan war corridors start in 2023
+    expect(in2017).not.toContain('arm-libya-niger-mali')
+    expect(in2017).not.toContain('sdn-el-fasher-dabbah-kufra')
+    expect(in2017).toContain('cmr-agadez-djado-bypass')
+    const at2024 = await ids('datetime=2024-06-01T12:00:00Z')
+    expect(at2024).toEqual(expected('2024-06-01', '2024-06-01'))
+    expect(at2024).not.toContain('cmr-agadez-djado-bypass')
+    expect(at2024).toContain('sdn-el-fasher-dabbah-kufra')
+    expect((await get('/ogc/collections/routes/items?datetime=../1999-12-31&limit=100')).body.numberMatched).toBe(0)
+  })
+
+  it('gives each route its period and status, filters by status and spans the periods in the extent', async () => {
+    const { body } = await get('/ogc/collections/routes/items/arm-libya-niger-mali')
+    expect(body.properties).toMatchObject({ valid_from: '2011-01-01', valid_to: '2016-12-31', status: 'historical' })
+    const historical = (await get('/ogc/collections/routes/items?status=historical&limit=100')).body
+    expect(historical.features.length).toBeGreaterThan(0)
+    expect(historical.features.every((f: any) => f.properties.status === 'historical')).toBe(true)
+    const collection = (await get('/ogc/collections/routes')).body
+    // the earliest period starts in 2000; open-ended periods leave the end open
+    expect(collection.extent.temporal.interval).toEqual([['2000-01-01T00:00:00.000Z', null]])
   })
 
   it('returns one item with its links', async () => {

@@ -112,6 +112,20 @@ describe.each(testDrivers())('static maps on %s', (driver) => {
     expect(darkPixels(without, x0, 4, x1, 16)).toBe(0)
   })
 
+  it('draws routes wider by the published flows of the end year of the time range, and says so', async () => {
+    const { text } = await get('/api/maps/static.svg?width=900&height=600&date=2024-03-07&bbox=-19,8,38,38&layers=routes&from=2024-01-01&to=2024-12-31')
+    const widthOf = (id: string) => Number(new RegExp(`data-route="${id}"[^>]*stroke-width="([\\d.]+)"`).exec(text)?.[1] ?? NaN)
+    // 2024: Central Mediterranean 66,766 (the largest), Atlantic 46,843; the arms corridor has no figure
+    expect(widthOf('cmr-zuwara-lampedusa')).toBeGreaterThan(widthOf('atl-nouadhibou-el-hierro'))
+    expect(text).not.toMatch(/data-route="arm-libya-chad-darfur"[^>]*stroke-width=/)
+    expect(text).toContain('Width: Frontex detections, 2024')
+    // the time range also hides routes outside their period: the 2011–16 arms corridor is not drawn
+    expect(text).not.toContain('data-route="arm-libya-niger-mali"')
+    const open = (await get('/api/maps/static.svg?width=900&height=600&date=2024-03-07&bbox=-19,8,38,38&layers=routes')).text
+    expect(open).not.toContain('Frontex detections')
+    expect(open).toContain('data-route="arm-libya-niger-mali"')
+  })
+
   it('gives the same bytes for the same state and date', async () => {
     for (const ext of ['svg', 'png']) {
       const a = await get(`/api/maps/static.${ext}?${FIXED}&lang=fr`)

@@ -35,9 +35,9 @@ export const OGC_COLLECTIONS: OgcCollection[] = [
   {
     id: 'routes',
     title: 'Route catalogue',
-    description: 'Migrant routes and trafficking corridors, curated from Frontex, IOM, UNODC and GI-TOC reports; datetime filters on the last change.',
+    description: 'Migrant routes and trafficking corridors, curated from Frontex, IOM, UNODC and GI-TOC reports; datetime keeps the routes whose period (valid_from..valid_to) overlaps it.',
     temporal: true,
-    queryables: { family: 'string', kind: 'string', confidence: 'string', threat: 'string' },
+    queryables: { family: 'string', kind: 'string', confidence: 'string', threat: 'string', status: 'string' },
     idPattern: /^[a-z0-9][a-z0-9-]{0,99}$/,
   },
   {

@@ -15,7 +15,8 @@ import { originCredits } from './exchange.ts'
 import { listIncidents, type IncidentFeature, type IncidentFilter } from './incidents.ts'
 import { getPlan } from './patrols.ts'
 import { searchPlaces } from './places.ts'
-import { listRoutes, type RouteFeature } from './routes.ts'
+import { flowsForYear, listRoutes, type RouteFeature } from './routes.ts'
+import { flowShares, flowYear, WIDTH_METRIC } from '../../shared/route-flows.ts'
 import type { SegmentRef } from '../../shared/route-segments.ts'
 import { getZone } from './zones.ts'
 
@@ -101,7 +102,8 @@ async function placesInView(db: Db, bbox: Bbox): Promise<MapPlace[]> {
 export async function gatherStaticMap(db: Db, state: MapState, bbox: Bbox, plan: MapPlan | null): Promise<StaticMapData> {
   const on = (l: string) => state.layers.includes(l as never)
   const wantsIncidents = on('incidents') || on('hotspots')
-  const [countries, borders, routes, zone, places, incidents, hotspots, credits, partnerCredits] = await Promise.all([
+  const year = on('routes') ? flowYear(state.time) : null
+  const [countries, borders, routes, zone, places, incidents, hotspots, credits, partnerCredits, flows] = await Promise.all([
     listCountries(db),
     on('borders') ? listBorders(db) : null,
     on('routes') ? routesInView(db, state, bbox) : null,
@@ -112,11 +114,15 @@ export async function gatherStaticMap(db: Db, state: MapState, bbox: Bbox, plan:
     wantsIncidents ? creditsFor(db, incidentFilter(state, bbox)) : [],
     // records received from partner deployments credit the agency that shared them
     wantsIncidents ? originCredits(db, incidentFilter(state, bbox)) : [],
+    // the end year of the time range sets line widths from the published flows, as on the web map
+    year === null ? null : flowsForYear(db, year, WIDTH_METRIC),
   ])
+  const shares = flows ? flowShares(Object.fromEntries(flows)) : new Map<string, number>()
   return {
     countries: countries.map((c) => ({ ...(c.properties as Omit<BasemapCountry, 'geometry'>), geometry: c.geometry as MultiPolygon })),
     borders: borders?.map((b) => b.geometry as MultiLineString),
-    routes: routes?.map((r) => ({ id: r.id, family: r.properties.family as string, kind: r.properties.kind as string, confidence: r.properties.confidence as string, geometry: r.geometry, segments: r.properties.segments as SegmentRef[] | undefined })),
+    routes: routes?.map((r) => ({ id: r.id, family: r.properties.family as string, kind: r.properties.kind as string, confidence: r.properties.confidence as string, geometry: r.geometry, segments: r.properties.segments as SegmentRef[] | undefined, flowShare: shares.get(r.id) })),
+    flowYear: year ?? undefined,
     zone: zone?.geometry ?? null,
     places: places ?? undefined,
     // oldest last: newest incidents are drawn on top

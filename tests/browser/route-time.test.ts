@@ -50,7 +50,28 @@ describe.runIf(browserAvailable())('routes in time, in Chromium', () => {
     expect(shares.cmr).toBe(1)
     expect(shares.atl).toBeCloseTo(46843 / 66766, 3)
     expect(shares.arms ?? 0).toBe(0)
+    // the legend names the year and the figure behind the widths
+    const flowsLine = page.locator('#legend [data-legend-flows]')
+    await expect.poll(() => flowsLine.getAttribute('data-year')).toBe('2024')
+    expect(await flowsLine.innerText()).toMatch(/Frontex detections in 2024 \(\d+ routes\)/)
+    expect(Number(await flowsLine.getAttribute('data-routes'))).toBeGreaterThanOrEqual(2)
+    if (process.env.SAVE_SCREENSHOTS) await page.locator('#legend').screenshot({ path: '/tmp/legend-2024.png' })
     if (process.env.SAVE_SCREENSHOTS) writeFileSync('docs/routes-2024.png', await page.locator('#map').screenshot())
+    await page.close()
+  })
+
+  it('lists in the sidebar only the routes whose period overlaps the time range, and counts them', async () => {
+    const shown = (page: Page) => page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('#route-list .route-button')].filter((b) => !b.parentElement!.hidden).map((b) => b.dataset.routeId!))
+    const in2016 = new Set(await shown(app.page))
+    expect(in2016.has('arm-libya-niger-mali')).toBe(true)
+    expect(in2016.has('sdn-el-fasher-dabbah-kufra')).toBe(false)
+    expect(await app.page.locator('#route-count').innerText()).toContain(String(in2016.size))
+    const { page } = await openAppPage(app.browser.context, app.origin, `/?${VIEW}&from=2024-01-01&to=2024-12-31`)
+    await page.locator('#route-list .route-button').first().waitFor()
+    const in2024 = new Set(await shown(page))
+    expect(in2024.has('arm-libya-niger-mali')).toBe(false)
+    expect(in2024.has('sdn-el-fasher-dabbah-kufra')).toBe(true)
     await page.close()
   })
 
@@ -73,7 +94,7 @@ describe.runIf(browserAvailable())('routes in time, in Chromium', () => {
     await page.mouse.click(box.x + point.x, box.y + point.y)
     const flows = page.locator('#route-panel [data-flows="cmr-zuwara-lampedusa"]')
     await expect.poll(() => flows.isVisible(), { timeout: 15_000 }).toBe(true)
-    expect(await flows.locator('svg.flow-chart rect').count()).toBe(7)
+    expect(await flows.locator('[data-metric="detections"] svg.flow-chart rect').count()).toBe(7)
     expect(await flows.innerText()).toContain('2016: 181,459')
     if (process.env.SAVE_SCREENSHOTS) await page.locator('#route-panel').screenshot({ path: '/tmp/route-panel-flows.png' })
   })

@@ -23,7 +23,7 @@ import { toMapRoutes } from './map/route-features.ts'
 import { routeGroupKey } from './map/route-groups.ts'
 import { ROUTES_SOURCE } from './map/route-layers.ts'
 import { mapStateSearch, readMapState } from './state/url-state.ts'
-import { renderEmbedLegend } from './ui/embed-legend.ts'
+import { renderEmbedLegend, showEmbedFlowYear } from './ui/embed-legend.ts'
 import { directionOf, LOCALE, S, setLocale } from './ui/strings.ts'
 
 declare global {
@@ -107,13 +107,13 @@ async function main(): Promise<void> {
     map.getSource<maplibregl.GeoJSONSource>(ROUTES_SOURCE)?.setData(toMapRoutes(routes))
     map.getSource<maplibregl.GeoJSONSource>(COUNTRY_LABELS_SOURCE)?.setData(countryLabelPoints(countries))
     applyMapState(map, state)
-    void applyFlowWidths(map, state.time)
     const counts = new Map<string, number>()
     for (const route of routes.features) {
       const key = routeGroupKey(route.properties.family, route.properties.kind)
       counts.set(key, (counts.get(key) ?? 0) + 1)
     }
     renderEmbedLegend(element<HTMLDetailsElement>('embed-legend'), state, counts)
+    void applyFlowWidths(map, state.time).then(({ year, routes: withFigures }) => showEmbedFlowYear(element<HTMLDetailsElement>('embed-legend'), year, withFigures))
     // A small frame has no room for an open legend: it starts folded.
     if (window.innerHeight < 420 || window.innerWidth < 480) element<HTMLDetailsElement>('embed-legend').open = false
   } catch (error) {

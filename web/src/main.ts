@@ -25,6 +25,7 @@ import { countryNameLookup } from './map/country-names.ts'
 import { createMap } from './map/create-map.ts'
 import { countryLabelPoints } from '../../shared/label-point.ts'
 import { applyMapState } from './map/apply-state.ts'
+import type { MapState } from '../../shared/map-state.ts'
 import { applyFlowWidths } from './map/flow-widths.ts'
 import { TOGGLE_LAYER_IDS } from './map/layer-toggles.ts'
 import { linesBounds, routeBounds, toMapRoutes } from './map/route-features.ts'
@@ -43,7 +44,7 @@ import { createBorderView } from './ui/border-view.ts'
 import { createDrawTool } from './ui/draw-tool.ts'
 import { createEmbedDialog } from './ui/embed-dialog.ts'
 import { renderHeaderTools } from './ui/header-tools.ts'
-import { renderLegend } from './ui/legend.ts'
+import { renderLegend, showFlowYear } from './ui/legend.ts'
 import { createRoutePanel } from './ui/route-panel.ts'
 import { renderRouteList, type RouteList } from './ui/route-list.ts'
 import { byId, fillChrome, setStatus, showStateProblems, showTitle } from './ui/page-chrome.ts'
@@ -222,9 +223,14 @@ async function main(): Promise<void> {
     if (JSON.stringify(s.time) === lastTime) return
     lastTime = JSON.stringify(s.time)
     applyMapState(map, s)
-    void applyFlowWidths(map, s.time)
+    routeList?.setTime(s.time)
+    byId('route-count').textContent = S.routeCount(routeList?.shownCount() ?? routes.features.length)
+    void showFlowWidths(s.time)
   })
-  void applyFlowWidths(map, store.get().time)
+  const showFlowWidths = async (time: MapState['time']) => {
+    const { year, routes: withFigures } = await applyFlowWidths(map, time)
+    showFlowYear(byId('legend'), year, withFigures)
+  }
   renderLegend(byId('legend'), counts, {
     groups: enabledGroups(store.get()),
     toggles: { labels: toggleOn(store.get(), 'labels'), borders: toggleOn(store.get(), 'borders'), waypoints: true },
@@ -243,7 +249,9 @@ async function main(): Promise<void> {
   })
   routeList = renderRouteList(byId('route-list'), routes, (routeId) => select(routeId, true))
   routeList.setEnabledGroups(enabledGroups(store.get()))
-  byId('route-count').textContent = S.routeCount(routes.features.length)
+  routeList.setTime(store.get().time)
+  byId('route-count').textContent = S.routeCount(routeList.shownCount())
+  void showFlowWidths(store.get().time)
   borderPicker = renderBorderPicker(byId('border-tool'), borderOptions(borders, nameOf), openBorder)
   // planner (issue 5): the patrol planner's button and panel; it reopens a `plan=<id>` of the URL
   const planner = initPlanner({

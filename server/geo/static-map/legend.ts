@@ -4,13 +4,14 @@ import { FAMILIES, KINDS } from '../../../shared/vocabulary.ts'
 import { routeColour } from '../../../shared/palette.ts'
 import { BASEMAP_COLOURS as C } from '../../../shared/palette.ts'
 import type { Language, MapLayer } from '../../../shared/map-state.ts'
-import { CLASS_COLOURS, COUNT_RAMP, INCIDENT_COLOUR, PLAN_COLOUR, ZONE_COLOUR } from './overlays.ts'
+import { CLASS_COLOURS, COUNT_RAMP, INCIDENT_COLOUR, PLAN_COLOUR, routeWidth, ZONE_COLOUR } from './overlays.ts'
 import type { Rect } from './projection.ts'
 import { words } from './strings.ts'
 import { escapeXml, n1, textEl, textWidthPx } from './svg.ts'
 
 export type LegendSymbol =
   | { type: 'line'; colour: string; dash?: 'dashed' }
+  | { type: 'flow'; colour: string }
   | { type: 'fill'; colour: string; outline?: string; dashed?: boolean }
   | { type: 'dot'; colour: string }
   | { type: 'site'; colour: string; square?: boolean }
@@ -23,7 +24,9 @@ export interface LegendEntry {
 
 /** What was drawn, layer by layer (absent = not drawn). */
 export interface DrawnLayers {
-  routes?: readonly { family: string; kind: string; segments?: readonly { kind: string }[] | null }[]
+  routes?: readonly { family: string; kind: string; segments?: readonly { kind: string }[] | null; flowShare?: number }[]
+  /** the year whose published flows set the route widths, when a drawn route has one */
+  flowYear?: number
   borders?: true
   places?: true
   zone?: true
@@ -57,6 +60,9 @@ export function legendEntries(drawn: DrawnLayers, lang: Language): LegendEntry[]
     if (drawn.routes.some((r) => !r.segments?.length || r.segments.some((s) => s.kind === 'schematic'))) {
       out.push({ layer: 'routes', label: w.schematic, symbol: { type: 'line', colour: '#555555', dash: 'dashed' } })
     }
+    if (drawn.flowYear !== undefined && drawn.routes.some((r) => (r.flowShare ?? 0) > 0)) {
+      out.push({ layer: 'routes', label: w.flowWidth(drawn.flowYear), symbol: { type: 'flow', colour: '#555555' } })
+    }
   }
   if (drawn.plan) {
     out.push({ layer: 'plan', label: w.coverage(drawn.plan.radiusKm), symbol: { type: 'fill', colour: PLAN_COLOUR, outline: PLAN_COLOUR, dashed: true } })
@@ -71,6 +77,11 @@ export function legendEntries(drawn: DrawnLayers, lang: Language): LegendEntry[]
 function symbolSvg(s: LegendSymbol, x: number, y: number, u: number): string {
   const [w, h] = [22 * u, 11 * u]
   if (s.type === 'line') return `<line x1="${n1(x)}" y1="${n1(y)}" x2="${n1(x + w)}" y2="${n1(y)}" stroke="${s.colour}" stroke-width="${n1(2.4 * u)}"${s.dash ? ` stroke-dasharray="${n1(5 * u)} ${n1(2.5 * u)}"` : ''}/>`
+  // a thin line then a thick one: width grows with the published flow
+  if (s.type === 'flow') {
+    return `<line x1="${n1(x)}" y1="${n1(y)}" x2="${n1(x + w * 0.4)}" y2="${n1(y)}" stroke="${s.colour}" stroke-width="${n1(routeWidth(0, u))}"/>` +
+      `<line x1="${n1(x + w * 0.55)}" y1="${n1(y)}" x2="${n1(x + w)}" y2="${n1(y)}" stroke="${s.colour}" stroke-width="${n1(routeWidth(1, u))}"/>`
+  }
   if (s.type === 'fill') {
     const stroke = s.outline ? ` stroke="${s.outline}" stroke-width="${n1(1.2 * u)}"${s.dashed ? ` stroke-dasharray="${n1(3 * u)} ${n1(2 * u)}"` : ''}` : ''
     return `<rect x="${n1(x)}" y="${n1(y - h / 2)}" width="${n1(w)}" height="${n1(h)}" fill="${s.colour}" fill-opacity="${s.outline ? 0.15 : 0.78}"${stroke}/>`

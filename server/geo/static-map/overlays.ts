@@ -7,6 +7,7 @@ import { cellToBoundary } from 'h3-js'
 import { BASEMAP_COLOURS as C, routeColour } from '../../../shared/palette.ts'
 import { geodesicCircle } from '../../../shared/geodesic-circle.ts'
 import { splitSegments, type SegmentRef } from '../../../shared/route-segments.ts'
+import { MAX_FLOW_EXTRA_PX } from '../../../shared/route-flows.ts'
 import type { Language } from '../../../shared/map-state.ts'
 import type { LabelBoxes } from './basemap.ts'
 import { rewindForD3, type Rect } from './projection.ts'
@@ -20,6 +21,8 @@ export interface MapRoute {
   geometry: LineString
   /** legs as vertex ranges (track, schematic, sea); absent = one schematic leg */
   segments?: readonly SegmentRef[] | null
+  /** share (0..1) of the largest published flow of the map's year: widens the line, as on the web map */
+  flowShare?: number
 }
 export interface MapPlace {
   name: string
@@ -67,6 +70,11 @@ export function legDash(leg: string, confidence: string, u: number): string | nu
   return leg === 'schematic' && dash === null ? `${n1(7 * u)} ${n1(3.5 * u)}` : dash
 }
 
+/** Line width of a route with `flowShare` (0..1) of the year's largest published flow, in units of `u`. */
+export function routeWidth(flowShare: number, u: number): number {
+  return (2.4 + MAX_FLOW_EXTRA_PX * flowShare) * u
+}
+
 /** Routes over a light casing, in id order; each leg drawn on its own, schematic legs dashed. */
 export function routesSvg(routes: readonly MapRoute[], projection: GeoProjection, u: number): string {
   const path = geoPath(projection).digits(1)
@@ -78,7 +86,8 @@ export function routesSvg(routes: readonly MapRoute[], projection: GeoProjection
       if (!d) continue
       const dash = legDash(leg, r.confidence, u)
       casing.push(d)
-      lines.push(`<path data-route="${r.id}" data-leg="${leg}" d="${d}" stroke="${routeColour(r.family, r.kind)}"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`)
+      const width = r.flowShare ? ` stroke-width="${n1(routeWidth(r.flowShare, u))}"` : ''
+      lines.push(`<path data-route="${r.id}" data-leg="${leg}" d="${d}" stroke="${routeColour(r.family, r.kind)}"${width}${dash ? ` stroke-dasharray="${dash}"` : ''}/>`)
     }
   }
   return (

@@ -30,6 +30,21 @@ describe('renderStaticMap', () => {
     expect(map.legend.find((e) => e.layer === 'routes')?.label).toBe('Central route')
   })
 
+  it('widens a route by its share of the year\'s largest flow and names the year in the legend', () => {
+    const wide = { ...DATA, routes: [{ ...DATA.routes![0], flowShare: 0.5 }], flowYear: 2024 }
+    const map = renderStaticMap(frame({ layers: 'routes' }), wide)
+    // 2.4 units plus half of the 6 extra at the largest flow; u = 1 at 800 px wide
+    const width = Number(/data-route="r1"[^>]*stroke-width="([\d.]+)"/.exec(map.svg)?.[1])
+    const u = width / (2.4 + 3)
+    expect(u).toBeGreaterThan(0.5)
+    expect(map.legend.map((e) => e.label)).toContain('Width: Frontex detections, 2024')
+    expect(renderStaticMap(frame({ layers: 'routes', lang: 'ar' }), wide).legend.map((e) => e.label)).toContain('السماكة: حالات رصد فرونتكس، 2024')
+    // without a figure for the year the line keeps the group's width and the legend says nothing of flows
+    const plain = renderStaticMap(frame({ layers: 'routes' }), { ...DATA, flowYear: 2024 })
+    expect(/data-route="r1"[^>]*stroke-width=/.test(plain.svg)).toBe(false)
+    expect(plain.legend.some((e) => e.label.includes('Frontex'))).toBe(false)
+  })
+
   it('credits what is drawn, translated', () => {
     expect(renderStaticMap(frame({ layers: 'routes' }), DATA).credits).toEqual(['Natural Earth', 'Sahel Routes route catalogue'])
     expect(renderStaticMap(frame({ layers: 'hotspots', lang: 'fr' }), DATA).credits).toEqual(['Natural Earth', 'données de démonstration synthétiques'])

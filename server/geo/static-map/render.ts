@@ -46,6 +46,8 @@ export interface StaticMapData {
   countries: readonly BasemapCountry[]
   borders?: readonly MultiLineString[]
   routes?: readonly MapRoute[]
+  /** the year whose published flows set the routes' `flowShare` */
+  flowYear?: number
   zone?: MultiPolygon | null
   places?: readonly MapPlace[]
   incidents?: readonly { lng: number; lat: number }[]
@@ -129,6 +131,7 @@ export function renderStaticMap(frame: StaticMapFrame, data: StaticMapData): Sta
   }
   if (on('routes') && data.routes?.length) {
     drawn.routes = data.routes
+    if (data.flowYear !== undefined) drawn.flowYear = data.flowYear
     group('routes', routesSvg(data.routes, projection, u))
   }
   if (on('plan') && data.plan && data.plan.sites.length > 0) {

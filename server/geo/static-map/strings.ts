@@ -8,6 +8,8 @@ interface Words {
   kind: Record<string, string>
   /** legend line for schematic legs (off-road or unknown course), drawn dashed */
   schematic: string
+  /** legend line for route widths: Frontex detections of `year` */
+  flowWidth: (year: number) => string
   borders: string
   places: string
   zone: string
@@ -30,6 +32,7 @@ const EN: Words = {
   family: { western: 'Western route', central: 'Central route', eastern: 'Eastern route', atlantic: 'Atlantic route', sahara: 'Trans-Saharan route' },
   kind: { drugs: 'Drug corridor', arms: 'Arms corridor', fuel: 'Fuel corridor', goods: 'Goods corridor', gold: 'Gold corridor' },
   schematic: 'Course not traced (dashed)',
+  flowWidth: (year) => `Width: Frontex detections, ${year}`,
   borders: 'Land borders',
   places: 'Capitals and hubs',
   zone: 'Operational zone',
@@ -52,6 +55,7 @@ const FR: Words = {
   family: { western: 'Route occidentale', central: 'Route centrale', eastern: 'Route orientale', atlantic: 'Route atlantique', sahara: 'Route transsaharienne' },
   kind: { drugs: 'Corridor des drogues', arms: 'Corridor des armes', fuel: 'Corridor du carburant', goods: 'Corridor des marchandises', gold: 'Corridor de l’or' },
   schematic: 'Tracé non relevé (tirets)',
+  flowWidth: (year) => `Épaisseur : détections Frontex, ${year}`,
   borders: 'Frontières terrestres',
   places: 'Capitales et carrefours',
   zone: 'Zone opérationnelle',
@@ -74,6 +78,7 @@ const AR: Words = {
   family: { western: 'الطريق الغربي', central: 'الطريق الأوسط', eastern: 'الطريق الشرقي', atlantic: 'الطريق الأطلسي', sahara: 'الطريق العابر للصحراء' },
   kind: { drugs: 'ممر المخدرات', arms: 'ممر الأسلحة', fuel: 'ممر الوقود', goods: 'ممر السلع', gold: 'ممر الذهب' },
   schematic: 'مسار غير موثق (متقطع)',
+  flowWidth: (year) => `السماكة: حالات رصد فرونتكس، ${year}`,
   borders: 'الحدود البرية',
   places: 'العواصم ومراكز العبور',
   zone: 'منطقة العمليات',

@@ -6,6 +6,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification, 
 import { FONT_BOLD } from './fonts.ts'
 import { ROUTE_ARROW_IMAGE } from './map-images.ts'
 import { BASEMAP_COLOURS as C, routeColourExpression } from '../../../shared/palette.ts'
+import { MAX_FLOW_EXTRA_PX } from '../../../shared/route-flows.ts'
 
 export const ROUTES_SOURCE = 'routes'
 export const WAYPOINTS_SOURCE = 'waypoints'
@@ -30,8 +31,6 @@ const isActive: ExpressionSpecification = [
   ['boolean', ['feature-state', 'selected'], false],
 ]
 
-/** Extra width in CSS px at zoom 5 for the route with the largest published flow of the chosen year. */
-export const MAX_FLOW_EXTRA_PX = 6
 
 /** Route width at zoom 5 plus `extraPx`, scaled with zoom (x0.8 at z3, x1.6 at z9); wider by its flow share (feature-state `flowShare`, 0..1). */
 function widthExpression(extraPx: number, activeExtraPx: number): ExpressionSpecification {

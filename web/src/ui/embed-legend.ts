@@ -34,3 +34,13 @@ export function renderEmbedLegend(container: HTMLDetailsElement, state: MapState
   container.replaceChildren(h('summary', {}, S.legendTitle), h('ul', {}, ...items))
   container.hidden = rows.length === 0
 }
+
+/** Adds (or replaces) the row saying which year's published flows set the route widths; none when no route has one. */
+export function showEmbedFlowYear(container: HTMLDetailsElement, year: number | null, routes: number): void {
+  container.querySelector('[data-legend="flows"]')?.remove()
+  const list = container.querySelector('ul')
+  if (year === null || routes === 0 || !list || container.hidden) return
+  list.append(h('li', { class: 'legend-row legend-static', 'data-legend': 'flows' },
+    h('span', { class: 'legend-sample sample-flow', 'aria-hidden': 'true' }),
+    h('span', { class: 'legend-label' }, S.flowWidth(year, routes))))
+}

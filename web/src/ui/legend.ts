@@ -76,6 +76,13 @@ export function renderLegend(container: HTMLElement, counts: ReadonlyMap<string,
       h('h3', {}, S.directionTitle),
       h('ul', {}, sampleRow('sample-forward', S.oneWay), sampleRow('sample-both', S.bothWays)),
     ),
+    h('div', { class: 'legend-group' },
+      h('h3', {}, S.flowWidthTitle),
+      h('p', { class: 'legend-row legend-static' },
+        h('span', { class: 'legend-sample sample-flow', 'aria-hidden': 'true' }),
+        h('span', { class: 'legend-flows legend-label', 'data-legend-flows': '' }, S.flowWidth(null, 0)),
+      ),
+    ),
     h('fieldset', { class: 'legend-group' },
       h('legend', {}, S.mapLayersTitle),
       h('ul', {},
@@ -85,4 +92,13 @@ export function renderLegend(container: HTMLElement, counts: ReadonlyMap<string,
       ),
     ),
   )
+}
+
+/** Says in the legend which year's published flows set the route widths (`year` null: none). */
+export function showFlowYear(container: HTMLElement, year: number | null, routes: number): void {
+  const line = container.querySelector<HTMLElement>('[data-legend-flows]')
+  if (!line) return
+  line.textContent = S.flowWidth(year, routes)
+  line.dataset.year = year === null ? '' : String(year)
+  line.dataset.routes = String(routes)
 }

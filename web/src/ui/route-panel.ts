@@ -140,15 +140,20 @@ function flowsSection(routeId: string, colour: string): HTMLElement {
       for (const f of flows) byMetric.set(f.metric, [...(byMetric.get(f.metric) ?? []), f])
       const fmt = new Intl.NumberFormat(LOCALE)
       const parts: Node[] = [h('h3', {}, S.panelFlows)]
-      for (const [metric, list] of byMetric) {
-        parts.push(
+      // detections first: they set the line widths; IOM's deaths after
+      const order = ['detections', 'flow_monitoring', 'deaths']
+      for (const [metric, list] of [...byMetric].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))) {
+        // one source for every year (IOM's yearly sums): named once; otherwise each year with its source
+        const oneSource = list.every((f) => f.source === list[0].source && f.url === list[0].url)
+        const sourceLink = (f: RouteFlow) => isSafeLink(f.url) ? h('a', { href: f.url, target: '_blank', rel: 'noopener noreferrer' }, f.source) : f.source
+        parts.push(h('div', { class: 'route-flow-metric', 'data-metric': metric },
           h('h4', {}, vocabularyLabel(S.flowMetrics, metric)),
           flowChart(list, colour, LOCALE),
           h('p', { class: 'muted flow-scope' }, list[0].scope),
-          h('ul', { class: 'source-list' }, ...list.map((f) => h('li', {}, `${f.year}: ${fmt.format(f.value)} — `,
-            isSafeLink(f.url) ? h('a', { href: f.url, target: '_blank', rel: 'noopener noreferrer' }, f.source) : f.source,
-            h('span', { class: 'muted' }, ` (${f.licence})`)))),
-        )
+          oneSource
+            ? h('p', { class: 'source-list' }, list.map((f) => `${f.year}: ${fmt.format(f.value)}`).join(' · '), ' — ', sourceLink(list[0]), h('span', { class: 'muted' }, ` (${list[0].licence})`))
+            : h('ul', { class: 'source-list' }, ...list.map((f) => h('li', {}, `${f.year}: ${fmt.format(f.value)} — `, sourceLink(f), h('span', { class: 'muted' }, ` (${f.licence})`)))),
+        ))
       }
       section.replaceChildren(...parts)
       section.hidden = false

@@ -46,6 +46,8 @@ export const ar: UiStrings = {
   periodOpen: 'مفتوحة',
   panelFlows: 'الأرقام المنشورة حسب السنة',
   flowMetrics: { detections: 'حالات الرصد (فرونتكس)', deaths: 'الموتى والمفقودون (المنظمة الدولية للهجرة)', flow_monitoring: 'رصد التدفقات (مصفوفة تتبع النزوح)' },
+  flowWidth: (year, routes) => year === null ? 'اختر سنة نهاية لعرض التدفقات المنشورة' : routes === 0 ? `لا توجد حالات رصد منشورة لعام ${year}` : `حالات رصد فرونتكس في عام ${year} (${counted(routes, 'مسار واحد', 'مساران', 'مسارات', 'مسارًا')})`,
+  flowWidthTitle: 'سماكة الخطوط',
   panelSources: 'المصادر',
   panelDescription: 'الوصف',
   noSources: 'لا يوجد مصدر مذكور.',

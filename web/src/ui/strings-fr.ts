@@ -40,6 +40,8 @@ export const fr: UiStrings = {
   periodOpen: 'ouverte',
   panelFlows: 'Chiffres publiés par année',
   flowMetrics: { detections: 'Détections (Frontex)', deaths: 'Morts et disparus (OIM)', flow_monitoring: 'Suivi des flux (DTM de l’OIM)' },
+  flowWidth: (year, routes) => year === null ? 'Choisir une année de fin pour voir les flux publiés' : routes === 0 ? `Aucune détection publiée pour ${year}` : `Détections Frontex en ${year} (${routes} route${routes > 1 ? 's' : ''})`,
+  flowWidthTitle: 'Épaisseur des traits',
   panelSources: 'Sources',
   panelDescription: 'Description',
   noSources: 'Aucune source indiquée.',

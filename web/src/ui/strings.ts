@@ -48,6 +48,9 @@ export interface UiStrings {
   periodOpen: string
   panelFlows: string
   flowMetrics: Record<'detections' | 'deaths' | 'flow_monitoring', string>
+  /** Legend: what line width means for the chosen year (`year` null: the time range is open; `routes` with a figure that year). */
+  flowWidth(year: number | null, routes: number): string
+  flowWidthTitle: string
   panelSources: string
   panelDescription: string
   noSources: string
@@ -173,6 +176,8 @@ export const en: UiStrings = {
   periodOpen: 'open',
   panelFlows: 'Published figures per year',
   flowMetrics: { detections: 'Detections (Frontex)', deaths: 'Deaths and missing (IOM)', flow_monitoring: 'Flow monitoring (IOM DTM)' },
+  flowWidth: (year, routes) => year === null ? 'Set an end year to scale routes by published flows' : routes === 0 ? `No published detections for ${year}` : `Frontex detections in ${year} (${routes} ${routes === 1 ? 'route' : 'routes'})`,
+  flowWidthTitle: 'Line width',
   panelSources: 'Sources',
   panelDescription: 'Description',
   noSources: 'No source listed.',

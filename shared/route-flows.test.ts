@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { flowShares, flowYear } from './flow-widths.ts'
+import { flowShares, flowYear } from './route-flows.ts'
 
 describe('flow widths', () => {
   it('takes the year of the end of the time range, none when it is open', () => {
