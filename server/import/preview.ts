@@ -3,29 +3,13 @@
 import type { Queryable } from '../db/types.ts'
 import { csvMapper, datasetInfo, type ImportFormat } from '../geo/incident-parse/formats.ts'
 import { isRejection, type ColumnMapping, type Rejection } from '../geo/incident-parse/types.ts'
-import type { StoredMapping } from '../repos/imports.ts'
+import type { ImportPreview } from '../../shared/import-formats.ts'
 import { planCsvImport } from './plan-csv.ts'
 
 /** Rows shown in the preview table. */
 const SHOWN_ROWS = 10
 
-export interface ImportPreview {
-  file_name: string
-  /** the reader chosen: iom, acled or csv */
-  format: string
-  header: string[]
-  delimiter: string
-  /** the first rows, as cells */
-  rows: string[][]
-  mapping: StoredMapping
-  /** what stops the import (no coordinates, a date column that does not parse), by field */
-  problems: { field: string; message: string }[]
-  dataset: string
-  credit: string
-  threat: string | null
-  /** the dry run over the sampled rows */
-  sample: { rows: number; accepted: number; rejected: number; dead: number; missing: number; threats: Record<string, number>; rejections: Rejection[] }
-}
+export type { ImportPreview }
 
 /** Previews the CSV at `path` as an import with these options would read it. */
 export async function previewCsvImport(

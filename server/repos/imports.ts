@@ -4,6 +4,7 @@ import { sqlFile } from '../db/sql-files.ts'
 import { bumpVersion } from './versions.ts'
 import type { Db, Queryable } from '../db/types.ts'
 import type { ColumnMapping, Rejection } from '../geo/incident-parse/types.ts'
+import type { StoredMapping } from '../../shared/import-formats.ts'
 
 export type ImportStatus = 'completed' | 'rejected' | 'failed'
 
@@ -32,22 +33,7 @@ export interface ImportRecord {
   mapping: StoredMapping | null
 }
 
-/** What an import records of its mapping step (imports.mapping). */
-export interface StoredMapping {
-  /** the known schema recognised, or null for a generic CSV */
-  schema: string | null
-  schema_label: string
-  /** the column that played each field, with the coordinate and date order */
-  fields: ColumnMapping
-  /** how the dates were written ("YYYY-MM-DD", "year + month", ...) */
-  date_form: string | null
-  /** which coordinates were used when a file has two forms, and similar choices */
-  notes: string[]
-  /** a user's own mapping, default threat, dataset and credit: reused by the next import with the same headers */
-  user?: { mapping: ColumnMapping; threat?: string; dataset?: string; credit?: string }
-  /** the earlier import whose user mapping this one reused */
-  reused_from: number | null
-}
+export type { StoredMapping }
 
 export interface ImportHeader {
   fileName: string

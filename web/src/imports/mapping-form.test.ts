@@ -5,7 +5,7 @@ const preview: ImportPreview = {
   file_name: 'partner.csv', format: 'csv', header: ['Ref', 'Y_wgs84', 'X_wgs84', 'Jour', 'lat, lon'], delimiter: ';', rows: [],
   mapping: { schema: null, schema_label: 'CSV', fields: { id: 'Ref', order: 'latlng', date_order: 'mdy' }, date_form: null, notes: [], reused_from: null },
   problems: [{ field: 'lat', message: 'no latitude' }], dataset: 'partner', credit: 'partner.csv (user import)', threat: null,
-  sample: { rows: 6, accepted: 0, rejected: 0, dead: 0, missing: 0, threats: {} },
+  sample: { rows: 6, accepted: 0, rejected: 0, dead: 0, missing: 0, threats: {}, rejections: [] },
 }
 
 describe('the mapping form', () => {

@@ -1,29 +1,9 @@
 // The mapping step's state, apart from the DOM: the answer of POST /api/imports/preview, the
 // fields the user changed, and the options an upload then sends. Pure, so it is tested alone.
 
-import type { MappedField } from '../../../shared/import-formats.ts'
+import type { ImportPreview, MappedField } from '../../../shared/import-formats.ts'
 
-/** The answer of `POST /api/imports/preview` (server/import/preview.ts). */
-export interface ImportPreview {
-  file_name: string
-  format: string
-  header: string[]
-  delimiter: string
-  rows: string[][]
-  mapping: {
-    schema: string | null
-    schema_label: string
-    fields: Partial<Record<MappedField, string>> & { order?: 'latlng' | 'lnglat'; date_order?: 'mdy' | 'dmy' }
-    date_form: string | null
-    notes: string[]
-    reused_from: number | null
-  }
-  problems: { field: string; message: string }[]
-  dataset: string
-  credit: string
-  threat: string | null
-  sample: { rows: number; accepted: number; rejected: number; dead: number; missing: number; threats: Record<string, number> }
-}
+export type { ImportPreview }
 
 /** The fields the dialog offers, in its order. */
 export const FORM_FIELDS = ['lat', 'lng', 'coordinates', 'date', 'category', 'id', 'dead', 'missing'] as const satisfies readonly MappedField[]
