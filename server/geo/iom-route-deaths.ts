@@ -4,19 +4,10 @@
 // Curation only: `scripts/curate-iom-deaths.ts` runs it over an IOM export and writes the rows
 // into geodata/route-flows.json; nothing reads IOM files at run time.
 import { parse } from 'csv-parse/sync'
+import type { RouteFlow } from '../../shared/route-flows.ts'
 
 /** One yearly figure in the shape of geodata/route-flows.json's `flows`. */
-export interface FlowRow {
-  route_id: string
-  year: number
-  metric: 'detections' | 'deaths' | 'flow_monitoring'
-  value: number
-  scope: string
-  source: string
-  source_year: number
-  url: string
-  licence: string
-}
+export type FlowRow = RouteFlow & { route_id: string }
 
 /** IOM's route name to the catalogue route its figures are attached to, and what they cover. */
 export const IOM_ROUTES: Readonly<Record<string, { routeId: string; scope: string }>> = {
