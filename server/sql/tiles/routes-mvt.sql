@@ -1,6 +1,6 @@
 -- Returns one row, tile: the routes layer of tile z=$1 x=$2 y=$3 as a Mapbox Vector Tile
 -- (bytea, extent 4096, buffer 64); empty when nothing falls in the tile. PostGIS server only.
--- One feature per leg segment (props.segments: vertex ranges of the line), with `leg` track,
+-- One feature per leg (route_legs, migration 016: vertex ranges of the line), with `leg` track,
 -- schematic or sea, so a schematic leg is never drawn solid; a route without segments (drawn by
 -- an analyst) is one schematic feature. Only routes whose period overlaps [$4, $5] (dates,
 -- NULL = open); valid_from/valid_to are '' when open.
@@ -13,17 +13,11 @@ FROM (
   SELECT r.id, r.name, r.family, r.kind, r.confidence, r.direction, r.status,
          coalesce(to_char(r.valid_from, 'YYYY-MM-DD'), '') AS valid_from,
          coalesce(to_char(r.valid_to, 'YYYY-MM-DD'), '') AS valid_to,
-         coalesce(seg.s->>'kind', 'schematic') AS leg,
+         seg.leg,
          ST_AsMVTGeom(ST_Transform(seg.geom, 3857), env.merc, 4096, 64, true) AS geom
   FROM routes r
   CROSS JOIN env
-  CROSS JOIN LATERAL (
-    SELECT s, CASE WHEN jsonb_typeof(s) = 'object'
-                   THEN ST_MakeLine(ARRAY(SELECT ST_PointN(r.geom, i)
-                                          FROM generate_series((s->>'start')::int + 1, (s->>'end')::int + 1) AS i))
-                   ELSE r.geom END AS geom
-    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(r.props->'segments') = 'array' THEN r.props->'segments' ELSE '[null]'::jsonb END) AS s
-  ) AS seg
+  CROSS JOIN LATERAL route_legs(r.geom, r.props) AS seg
   WHERE r.geom && env.geo AND r.deleted_at IS NULL AND seg.geom && env.geo
     AND ($4::date IS NULL OR r.valid_to IS NULL OR r.valid_to >= $4::date)
     AND ($5::date IS NULL OR r.valid_from IS NULL OR r.valid_from <= $5::date)
