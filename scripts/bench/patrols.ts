@@ -1,6 +1,7 @@
-// Bench section 8: patrol siting, the greedy method (lazy greedy + local search) against the
-// exact MIP on the 14 instances of patrol-suite.ts over the demo data, then (BENCH_PATROL_SCALE=1)
-// the large instance: res-6 candidates near every member border, 1,000,000 incidents.
+// Bench section 8: patrol siting, the greedy method (lazy greedy, Lagrangian bound, local search)
+// against the exact MIP on the 14 instances of patrol-suite.ts over the demo data, then
+// (BENCH_PATROL_SCALE=1) the large instance: res-6 candidates near every member border,
+// 1,000,000 incidents.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { startApp } from '../../server/start.ts'
@@ -8,7 +9,7 @@ import { mulberry32 } from '../../server/geo/prng.ts'
 import { syntheticIncidents } from '../../server/geo/synthetic.ts'
 import { buildCoverage, coveredWeight, type CoverageInstance } from '../../server/geo/coverage/coverage-sets.ts'
 import { lazyGreedy } from '../../server/geo/coverage/greedy.ts'
-import { searchPlan } from '../../server/geo/coverage/local-search.ts'
+import { searchPlan, type SearchResult } from '../../server/geo/coverage/local-search.ts'
 import { buildMclpModel, chosenSites, mipStart } from '../../server/geo/coverage/mip-model.ts'
 import { swapSearch } from '../../server/geo/coverage/swap.ts'
 import { seedDemoIncidents } from '../../server/import/seed-demo.ts'
@@ -34,10 +35,17 @@ export interface PatrolBenchRow {
   swap_covered: number
   greedy_covered: number
   greedy_ms: number
+  /** (Lagrangian bound − greedy) / bound, the search's own gap; whether it stopped the search early (≤ 0.1%) */
+  lagrangian_gap: number
+  stopped_by_bound: boolean
+  /** local searches the greedy method ran */
+  searches: number
   exact_covered: number
   exact_status: string
   /** the exact method as the API runs it: model build, worker start, HiGHS from the greedy plan */
   exact_ms: number
+  /** of which HiGHS itself (the rest: model build, worker start, HiGHS load) */
+  exact_solver_ms: number
   lp_bound: number | null
   greedy_ratio: number
   swap_ratio: number
@@ -47,31 +55,33 @@ export interface PatrolBenchRow {
   greedy_lp_gap: number | null
 }
 
-const greedyPlan = (inst: CoverageInstance, k: number) => searchPlan(inst, k, { seed: SEARCH_SEED, maxSwaps: MAX_SWAPS }).chosen
+const greedyPlan = (inst: CoverageInstance, k: number) => searchPlan(inst, k, { seed: SEARCH_SEED, maxSwaps: MAX_SWAPS })
 
 /** Median ms of three runs of the greedy method, after one warm-up. */
-function timeGreedy(inst: CoverageInstance, k: number): { chosen: number[]; ms: number } {
-  let chosen = greedyPlan(inst, k)
+function timeGreedy(inst: CoverageInstance, k: number): { chosen: number[]; ms: number; search: SearchResult } {
+  let search = greedyPlan(inst, k)
   const runs: number[] = []
   for (let i = 0; i < 3; i++) {
     const t = performance.now()
-    chosen = greedyPlan(inst, k)
+    search = greedyPlan(inst, k)
     runs.push(performance.now() - t)
   }
-  return { chosen, ms: median(runs) }
+  return { chosen: search.chosen, ms: median(runs), search }
 }
 
 async function suite(timeLimitS: number): Promise<void> {
   const out = process.env.BENCH_PATROL_JSON ?? 'bench-results/patrols.json'
   console.log(`\n# 8. patrol siting: ${PATROL_SUITE.length} instances over the demo data (4,000 seeded incidents, route catalogue);`)
-  console.log(`#    greedy = lazy greedy + seeded local search; exact = HiGHS MIP in a worker (limit ${timeLimitS} s); results to ${out}`)
+  console.log(`#    greedy = lazy greedy, Lagrangian bound + seeded local search; exact = HiGHS MIP in a worker (limit ${timeLimitS} s); results to ${out}`)
   const dbs = await scratchDatabases('pats')
   const { name, config } = dbs[dbs.length - 1]
   const app = await startApp(config)
   const rows: PatrolBenchRow[] = []
   try {
     await seedDemoIncidents(app.db)
-    for (const c of PATROL_SUITE) {
+    // BENCH_PATROL_ONLY=<part of a name>: those instances only, to iterate on one (no JSON written)
+    const only = process.env.BENCH_PATROL_ONLY?.toLowerCase()
+    for (const c of PATROL_SUITE.filter((c) => !only || c.name.toLowerCase().includes(only))) {
       const { inst } = await planInstance(app.db, c.req)
       const k = c.req.k
       const swap = coveredWeight(inst, swapSearch(inst, lazyGreedy(inst, k).chosen, MAX_SWAPS).chosen)
@@ -94,9 +104,13 @@ async function suite(timeLimitS: number): Promise<void> {
         swap_covered: swap,
         greedy_covered: greedyCovered,
         greedy_ms: greedy.ms,
+        lagrangian_gap: (greedy.search.bound - greedy.search.covered) / greedy.search.bound,
+        stopped_by_bound: greedy.search.stats.stoppedByBound,
+        searches: greedy.search.stats.searches,
         exact_covered: exactCovered,
         exact_status: exact.status,
         exact_ms: exactMs,
+        exact_solver_ms: exact.seconds * 1000,
         lp_bound: lp.bound,
         greedy_ratio: greedyCovered / exactCovered,
         swap_ratio: swap / exactCovered,
@@ -107,6 +121,7 @@ async function suite(timeLimitS: number): Promise<void> {
       rows.push(r)
       row(`${name}: ${c.name}`, `${r.greedy_ratio.toFixed(4)}`, r.time_ratio, `faster; greedy ${r.greedy_ms.toFixed(0)} ms, exact ${r.exact_ms.toFixed(0)} ms (${r.exact_status})`)
       console.log(`${''.padEnd(4)}m ${r.candidates}, n ${r.demand_cells}; covered greedy ${greedyCovered.toFixed(6)} / exact ${exactCovered.toFixed(6)} / LP ${lp.bound?.toFixed(6)}; LP gap ${((r.lp_gap ?? NaN) * 100).toFixed(2)}%; greedy + swaps alone ${r.swap_ratio.toFixed(4)}`)
+      console.log(`${''.padEnd(4)}Lagrangian gap ${(r.lagrangian_gap * 100).toFixed(3)}%${r.stopped_by_bound ? ' (stopped the search)' : ''}; ${r.searches} local searches; HiGHS ${exact.seconds.toFixed(2)} s of the exact ${(exactMs / 1000).toFixed(2)} s`)
     }
     const ratios = rows.map((r) => r.greedy_ratio)
     const greedyMs = rows.reduce((s, r) => s + r.greedy_ms, 0)
@@ -126,6 +141,7 @@ async function suite(timeLimitS: number): Promise<void> {
     row('greedy + swaps alone / exact: worst, mean', `${summary.min_swap_ratio.toFixed(4)}, ${summary.mean_swap_ratio.toFixed(4)}`)
     row('all instances: greedy ms, exact ms', `${greedyMs.toFixed(0)}, ${exactMs.toFixed(0)}`, summary.time_ratio, '(exact time / greedy time; target ≥ 20)')
     row('slowest ratio on one instance', `${summary.min_time_ratio.toFixed(1)}x`)
+    if (only) return console.log(`#    BENCH_PATROL_ONLY set: ${rows.length} of ${PATROL_SUITE.length} instances, ${out} not written`)
     mkdirSync(dirname(out), { recursive: true })
     writeFileSync(out, `${JSON.stringify({ measured_at: new Date().toISOString(), driver: name, time_limit_s: timeLimitS, summary, instances: rows }, null, 2)}\n`)
   } finally {

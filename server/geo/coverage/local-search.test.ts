@@ -3,7 +3,7 @@ import { mulberry32 } from '../prng.ts'
 import { bruteForceOptimum } from './brute-force.ts'
 import { coveredWeight, spacingRespected } from './coverage-sets.ts'
 import { lazyGreedy } from './greedy.ts'
-import { openPart, roundsFor, searchPlan } from './local-search.ts'
+import { openPart, roundsFor, searchPlan, stepsFor } from './local-search.ts'
 import { maskedTotals, reachableMask } from './plan-summary.ts'
 import { randomInstance } from './random-instance.ts'
 import { swapSearch } from './swap.ts'
@@ -51,6 +51,34 @@ describe('searchPlan', () => {
   })
 })
 
+describe('searchPlan and its Lagrangian bound', () => {
+  it('bounds the brute-force optimum from above and stops early once the plan is within 0.1% of it', () => {
+    const random = mulberry32(46)
+    let stopped = 0
+    for (let t = 0; t < 12; t++) {
+      const k = 2 + (t % 3)
+      const { inst } = randomInstance(random, { candidates: 16, demand: 90, radiusKm: 55, minSpacingKm: t % 2 === 0 ? 0 : 60, existing: t % 4 === 0 ? 1 : 0 })
+      const opt = bruteForceOptimum(inst, k).covered
+      const r = searchPlan(inst, k)
+      expect(r.bound).toBeGreaterThanOrEqual(opt - 1e-9)
+      if (r.stats.stoppedByBound) {
+        stopped++
+        expect(r.bound - r.covered).toBeLessThanOrEqual(0.001 * r.bound + 1e-12)
+        expect(r.stats.searches).toBeLessThan(20)
+      }
+    }
+    expect(stopped).toBeGreaterThanOrEqual(6)
+  })
+
+  it('runs the full rounds without a bound (lagrangianSteps 0)', () => {
+    const { inst } = randomInstance(mulberry32(47), { candidates: 16, demand: 90, radiusKm: 55 })
+    const r = searchPlan(inst, 3, { lagrangianSteps: 0 })
+    expect(r.bound).toBe(Infinity)
+    expect(r.stats.stoppedByBound).toBe(false)
+    expect(r.stats.searches).toBeGreaterThan(16)
+  })
+})
+
 describe('openPart', () => {
   it('keeps the covered weight of every plan, less an offset for the cells existing sites cover', () => {
     const { inst } = randomInstance(mulberry32(45), { candidates: 60, demand: 400, radiusKm: 50, existing: 2, box: [10, 20, 16, 26] })
@@ -58,6 +86,12 @@ describe('openPart', () => {
     expect(open.n).toBeLessThan(inst.n)
     expect(offset).toBeGreaterThan(0)
     for (const plan of [[], [0, 5, 9], [1, 2, 3, 4, 30]]) expect(coveredWeight(open, plan) + offset).toBeCloseTo(coveredWeight(inst, plan), 9)
+  })
+})
+
+describe('stepsFor', () => {
+  it('gives 500 subgradient steps up to 100,000 open entries, fewer past them, never under 50', () => {
+    expect([0, 45_847, 100_000, 200_000, 1_051_296, 50_000_000].map(stepsFor)).toEqual([500, 500, 500, 250, 50, 50])
   })
 })
 

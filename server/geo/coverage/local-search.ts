@@ -1,11 +1,14 @@
-// The greedy method's search: lazy greedy + 1-swaps, then a seeded iterated local search that
-// escapes the swap optimum where spacing traps it. A site placed early bans its neighbours, and
-// no single swap can trade it for two sites that each conflict with a third; removing a cluster
-// of sites and refilling it (picks drawn among the best few, then swaps), restarting afresh, or
+// The greedy method's search: lazy greedy + 1-swaps, then a Lagrangian bound whose repaired plans
+// seed more local searches, then (unless the bound already shows the plan within stopGap of the
+// optimum) a seeded iterated local search that escapes the swap optimum where spacing traps it.
+// A site placed early bans its neighbours, and no single swap can trade it for two sites that
+// each conflict with a third; a plan built from the Lagrangian cell prices, removing a cluster of
+// sites and refilling it (picks drawn among the best few, then swaps), restarting afresh, or
 // shifting a site to make room for one more can. Measurements in docs/patrols.md (issue 13).
 // Deterministic for a given seed: no clock, no Math.random.
 import { coveredWeight, type CoverageInstance } from './coverage-sets.ts'
 import { coverCounts, lazyGreedy, marginalGain } from './greedy.ts'
+import { lagrangianBound } from './lagrangian.ts'
 import { mulberry32 } from '../prng.ts'
 import { coveringCandidates, swapSearch } from './swap.ts'
 
@@ -14,7 +17,7 @@ export interface SearchOptions {
   seed?: number
   /** rounds after greedy + swaps, at most (default roundsFor the open entries: 40 up to 100,000): odd ones start afresh, even ones perturb the best */
   rounds?: number
-  /** first sites to grow a plan from besides the greediest (default 16; none past 400,000 open entries) */
+  /** first sites to grow a plan from besides the greediest (default none with the Lagrangian plans; without them 16, none past 400,000 open entries) */
   starts?: number
   /** stop after this many rounds without a better plan (default 10) */
   patience?: number
@@ -28,6 +31,12 @@ export interface SearchOptions {
   shifts?: boolean
   /** best-improvement swaps per local search, at most (default 100) */
   maxSwaps?: number
+  /** subgradient steps of the Lagrangian bound, at most (default stepsFor the open entries: 500 up to 100,000; 0 = no bound, no early stop) */
+  lagrangianSteps?: number
+  /** best repaired Lagrangian plans improved by local search (default 4) */
+  lagrangianStarts?: number
+  /** stop searching once (bound − covered) ≤ stopGap × bound, on what new sites can add (default 0.001) */
+  stopGap?: number
 }
 
 export interface SearchResult {
@@ -38,6 +47,10 @@ export interface SearchResult {
   firstCovered: number
   /** rounds that found a better plan */
   improvements: number
+  /** upper bound on the covered weight of any k sites (Lagrangian, existing sites included; Infinity without one) */
+  bound: number
+  /** local searches run, subgradient steps taken, and whether the bound stopped the search early (within stopGap) */
+  stats: { searches: number; lagrangianSteps: number; stoppedByBound: boolean }
 }
 
 /** Feasible candidates (not chosen, no spacing conflict with the kept sites) by fresh marginal gain, best first. */
@@ -139,12 +152,19 @@ export function roundsFor(entries: number): number {
   return Math.max(4, Math.min(40, Math.floor(4_000_000 / Math.max(1, entries))))
 }
 
+/** Default subgradient steps for an open part of `entries` (site, cell) pairs: 500, fewer past 100,000. */
+export function stepsFor(entries: number): number {
+  return Math.max(50, Math.min(500, Math.floor(50_000_000 / Math.max(1, entries))))
+}
+
 /** k sites (demand weight units) by lazy greedy, 1-swaps, then seeded rounds that keep only a better plan. */
 export function searchPlan(full: CoverageInstance, k: number, options: SearchOptions = {}): SearchResult {
   const { inst, offset } = openPart(full)
   // a round costs a few sweeps of the open coverage entries: past 100,000 of them, fewer rounds
   // (145,853 candidates near every border, 1M entries: 4 rounds, ~2 s instead of ~6 s)
   const { seed = 1, rounds = roundsFor(inst.covIdx.length), patience = 10, maxRemoved = 3, drawFrom = 3, restarts = true, shifts = true, maxSwaps = 100 } = options
+  // a subgradient step costs about one sweep of the open entries (1M entries: 50 steps)
+  const { lagrangianSteps = stepsFor(inst.covIdx.length), lagrangianStarts = 4, stopGap = 0.001 } = options
   const covering = coveringCandidates(inst)
   // sites that add nothing would only ban their neighbours: the search keeps them out, lets
   // swaps and refills use the free slots, and pads the plan to k at the end
@@ -152,7 +172,9 @@ export function searchPlan(full: CoverageInstance, k: number, options: SearchOpt
     const more = lazyGreedy(inst, k - kept.length, kept)
     return [...kept, ...more.chosen.filter((_, t) => more.gains[t] > 0)]
   }
+  let searches = 0
   const local = (start: readonly number[]) => {
+    searches++
     let chosen = [...start]
     for (let pass = 0; pass < 4; pass++) {
       chosen = swapSearch(inst, chosen, maxSwaps, covering).chosen
@@ -167,17 +189,27 @@ export function searchPlan(full: CoverageInstance, k: number, options: SearchOpt
   const random = mulberry32(seed)
   const eps = firstCovered * 1e-12
   let improvements = 0
-  // multi-start: the plan grown from each of the best first sites, not only the greediest one
-  // (spacing can make the greediest first site exclude the pair an optimum needs)
-  const starts = options.starts ?? (inst.covIdx.length <= 400_000 ? 16 : 0)
-  for (const j of starts > 0 ? bestFeasible(inst, [], starts) : []) {
-    const trial = local(fill([j]))
-    if (trial.covered > best.covered + eps) {
-      best = trial
-      improvements++
-    }
+  const consider = (trial: { chosen: number[]; covered: number }) => {
+    if (trial.covered <= best.covered + eps) return false
+    best = trial
+    improvements++
+    return true
   }
-  for (let r = 0, idle = 0; r < rounds && idle < patience && best.chosen.length > 0; r++, idle++) {
+  // the Lagrangian bound: when the plan is already within stopGap of it, nothing below can pay off;
+  // else its repaired plans (sites by cell prices, spaced) start local searches of their own
+  const lag = lagrangianSteps > 0 ? lagrangianBound(inst, k, { iterations: lagrangianSteps, lowerBound: best.covered, tolerance: stopGap }) : null
+  const bound = lag ? lag.bound : Infinity
+  const closed = () => lag !== null && bound - best.covered <= stopGap * bound
+  for (const p of lag && !closed() ? lag.plans.slice(0, lagrangianStarts) : []) consider(local(fill(p.chosen)))
+  // multi-start: the plan grown from each of the best first sites, not only the greediest one
+  // (spacing can make the greediest first site exclude the pair an optimum needs); the Lagrangian
+  // plans made it redundant on the bench suite (same plans, a third less time), so only without them
+  const starts = options.starts ?? (lag === null && inst.covIdx.length <= 400_000 ? 16 : 0)
+  for (const j of starts > 0 && !closed() ? bestFeasible(inst, [], starts) : []) {
+    consider(local(fill([j])))
+    if (closed()) break
+  }
+  for (let r = 0, idle = 0; r < rounds && idle < patience && best.chosen.length > 0 && !closed(); r++, idle++) {
     // odd rounds start afresh (every pick drawn), even rounds perturb the best plan found
     const fresh = restarts && r % 2 === 1
     const removed = fresh ? k : 1 + Math.floor(random() * Math.min(maxRemoved, best.chosen.length))
@@ -187,23 +219,15 @@ export function searchPlan(full: CoverageInstance, k: number, options: SearchOpt
       if (draw.length === 0) break
       kept.push(draw[Math.floor(random() * draw.length)])
     }
-    const trial = local(fill(kept))
-    if (trial.covered > best.covered + eps) {
-      best = trial
-      improvements++
-      idle = -1
-    }
+    if (consider(local(fill(kept)))) idle = -1
   }
   // with free slots left (the spacing leaves no positive site), shift a site within its spacing
   // radius when that makes room for one more
-  for (let pass = 0; shifts && pass < 12 && best.chosen.length < k; pass++) {
+  for (let pass = 0; shifts && pass < 12 && best.chosen.length < k && !closed(); pass++) {
     const shifted = shiftForRoom(inst, best.chosen)
-    if (!shifted) break
-    const trial = local(shifted)
-    if (trial.covered <= best.covered + eps) break
-    best = trial
-    improvements++
+    if (!shifted || !consider(local(shifted))) break
   }
   const chosen = [...best.chosen, ...lazyGreedy(inst, k - best.chosen.length, best.chosen).chosen]
-  return { chosen, covered: best.covered + offset, firstCovered: firstCovered + offset, improvements }
+  const stats = { searches, lagrangianSteps: lag?.iterations ?? 0, stoppedByBound: closed() }
+  return { chosen, covered: best.covered + offset, firstCovered: firstCovered + offset, improvements, bound: bound + offset, stats }
 }
