@@ -83,6 +83,8 @@ describe.each(testDrivers())('incident series on %s', (driver) => {
     expect(all.missing).toEqual([0, 0, 0, 0, 0, 0])
     expect(all.values.reduce((a: number, b: number) => a + b, 0)).toBe(raw.length)
     expect(body.casualty_incidents).toBe(raw.filter((i) => i.properties.dead !== null || i.properties.missing !== null).length)
+    expect(body.dead_incidents).toBe(raw.filter((i) => i.properties.dead !== null).length)
+    expect(body.missing_incidents).toBe(0)
   })
 
   it('splits by route family, unassigned where the incident has none', async () => {

@@ -32,6 +32,9 @@ export interface IncidentSeries {
   series: { key: string; label: string; values: number[]; dead: number[]; missing: number[] }[]
   /** matching incidents whose dead or missing is known: 0 means the data has no casualty figures */
   casualtyIncidents: number
+  /** matching incidents whose dead figure is known, and whose missing figure is (0: draw no such series) */
+  deadIncidents: number
+  missingIncidents: number
   /** matching incidents dated only to a year, which no month or quarter holds (left out of the series) */
   yearPrecise: number
 }
@@ -44,6 +47,8 @@ interface Row {
   dead: number
   missing: number
   casualties: number
+  dead_known: number
+  missing_known: number
 }
 
 /** Incident counts per period and split key for the filter (the request's db applies its sharing scope). */
@@ -60,8 +65,9 @@ export async function incidentSeries(db: Db, filter: IncidentFilter, options: Se
   ])
   const dated = rows.filter((r): r is Row & { bin: string } => r.bin !== null)
   const yearPrecise = rows.filter((r) => r.bin === null).reduce((sum, r) => sum + r.n, 0)
-  const casualtyIncidents = dated.reduce((sum, r) => sum + r.casualties, 0)
-  if (dated.length === 0 && filter.from === undefined && filter.to === undefined) return { periods: [], series: [], casualtyIncidents, yearPrecise }
+  const known = { casualtyIncidents: 0, deadIncidents: 0, missingIncidents: 0 }
+  for (const r of dated) (known.casualtyIncidents += r.casualties), (known.deadIncidents += r.dead_known), (known.missingIncidents += r.missing_known)
+  if (dated.length === 0 && filter.from === undefined && filter.to === undefined) return { periods: [], series: [], ...known, yearPrecise }
   const first = filter.from ?? dated[0]?.bin ?? filter.to!
   const last = filter.to ?? dated.at(-1)?.bin ?? filter.from!
   const periods = binSequence(first, last, bucket).map((d) => periodOf(d, bucket))
@@ -78,5 +84,5 @@ export async function incidentSeries(db: Db, filter: IncidentFilter, options: Se
   }
   const total = (s: { values: number[] }) => s.values.reduce((a, b) => a + b, 0)
   const series = [...byKey.values()].sort((a, b) => total(b) - total(a) || a.key.localeCompare(b.key))
-  return { periods, series, casualtyIncidents, yearPrecise }
+  return { periods, series, ...known, yearPrecise }
 }

@@ -30,6 +30,8 @@ const Series = Type.Object({
   periods: Type.Array(Type.String({ description: 'YYYY-MM or YYYY-Qn' })),
   series: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), values: Values, dead: Values, missing: Values })),
   casualty_incidents: Type.Integer({ description: 'incidents with a dead or missing figure; 0: the data has none' }),
+  dead_incidents: Type.Integer({ description: 'incidents with a dead figure' }),
+  missing_incidents: Type.Integer({ description: 'incidents with a missing figure' }),
   year_precise: Type.Integer({ description: 'incidents dated only to a year, left out of every period' }),
 })
 
@@ -51,7 +53,7 @@ export const seriesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (route !== undefined && !(await getRoute(app.db, route))) return reply.notFound(`no route with id "${route}"`)
       return sendCachedJson(app, request, reply, ['incidents', 'routes'], async () => {
         const s = await incidentSeries(app.db, filter, { bucket, split, lang, route: route === undefined ? undefined : { id: route, corridorKm } })
-        return { bucket, split, periods: s.periods, series: s.series, casualty_incidents: s.casualtyIncidents, year_precise: s.yearPrecise }
+        return { bucket, split, periods: s.periods, series: s.series, casualty_incidents: s.casualtyIncidents, dead_incidents: s.deadIncidents, missing_incidents: s.missingIncidents, year_precise: s.yearPrecise }
       })
     },
   )

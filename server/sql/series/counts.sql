@@ -1,7 +1,7 @@
 -- Returns incident counts per time bin and split key for the incident filters: {bin (first day of
 -- the month or quarter, YYYY-MM-DD; NULL for year-precise dates, which no month or quarter holds),
 -- key, label, n, dead, missing (sums, NULL counted as 0), casualties (incidents whose dead or missing
--- is known)}. Filters as in incidents/list.sql: bbox $1..$4 (west, south, east, north), dates
+-- is known), dead_known, missing_known (incidents whose dead, whose missing is known)}. Filters as in incidents/list.sql: bbox $1..$4 (west, south, east, north), dates
 -- $5..$6 (inclusive), threats $7, datasets $8, route families $9. $10: 'month' or 'quarter'.
 -- $11 the split: 'threat'; 'family' (the incident's route family, as the route_family filter reads
 -- it; NULL = unassigned); 'country' (the member or neighbouring state whose land holds the point,
@@ -36,7 +36,8 @@ hits AS (
 SELECT to_char(h.bin, 'YYYY-MM-DD') AS bin, h.key,
        COALESCE(CASE $15::text WHEN 'fr' THEN c.name_fr WHEN 'ar' THEN c.name_ar ELSE c.name_en END, h.key) AS label,
        count(*)::int AS n, COALESCE(sum(h.dead), 0)::int AS dead, COALESCE(sum(h.missing), 0)::int AS missing,
-       count(*) FILTER (WHERE h.dead IS NOT NULL OR h.missing IS NOT NULL)::int AS casualties
+       count(*) FILTER (WHERE h.dead IS NOT NULL OR h.missing IS NOT NULL)::int AS casualties,
+       count(h.dead)::int AS dead_known, count(h.missing)::int AS missing_known
 FROM hits h
 LEFT JOIN countries c ON $11::text IN ('country', 'origin') AND c.iso3 = h.key
 GROUP BY 1, 2, 3
