@@ -128,13 +128,16 @@ describe.each(testDrivers())('incident series on %s', (driver) => {
     expect(n).toBeGreaterThan(20)
   })
 
-  it('answers 400 naming bucket or split for a value it does not know, and 404 for an unknown route', async () => {
+  it('answers 400 naming bucket or split for a value it does not know, or to for a span past 100 years, and 404 for an unknown route', async () => {
     const week = await get('/api/incidents/series?bucket=week')
     expect(week.status).toBe(400)
     expect(week.body.field).toBe('bucket')
     const split = await get('/api/incidents/series?split=colour')
     expect(split.status).toBe(400)
     expect(split.body.field).toBe('split')
+    const span = await get('/api/incidents/series?from=1800-01-01&to=2024-12-31')
+    expect(span.status).toBe(400)
+    expect(span.body).toMatchObject({ field: 'to', message: 'a chart spans at most 100 years, got 1800-01-01 .. 2024-12-31' })
     const route = await get('/api/incidents/series?route=no-such-route')
     expect(route.status).toBe(404)
     expect(route.body.message).toBe('no route with id "no-such-route"')

@@ -4,11 +4,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { LANGUAGES } from '../../shared/map-state.ts'
+import { BadRequestError } from '../http-errors.ts'
 import { getRoute } from '../repos/routes.ts'
 import { incidentSeries, SERIES_BUCKETS, SERIES_SPLITS } from '../repos/series.ts'
 import { sendCachedJson } from './cached-answer.ts'
 import { FilterQuery, parseFilter } from './incidents.ts'
 import { ErrorRef } from './schemas.ts'
+
+/** The longest from..to a chart draws, years (1,200 months). */
+const MAX_SPAN_YEARS = 100
 
 const literals = <T extends string>(values: readonly T[], description: string, fallback: T) =>
   Type.Union(values.map((v) => Type.Literal(v)), { default: fallback, description })
@@ -50,6 +54,9 @@ export const seriesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { bucket, split, route, corridor_km: corridorKm, lang } = request.query
       const filter = parseFilter(request.query)
+      if (filter.from && filter.to && Number(filter.to.slice(0, 4)) - Number(filter.from.slice(0, 4)) > MAX_SPAN_YEARS) {
+        throw new BadRequestError('to', `a chart spans at most ${MAX_SPAN_YEARS} years, got ${filter.from} .. ${filter.to}`)
+      }
       if (route !== undefined && !(await getRoute(app.db, route))) return reply.notFound(`no route with id "${route}"`)
       return sendCachedJson(app, request, reply, ['incidents', 'routes'], async () => {
         const s = await incidentSeries(app.db, filter, { bucket, split, lang, route: route === undefined ? undefined : { id: route, corridorKm } })

@@ -94,6 +94,8 @@ describe('time-series chart', () => {
     expect(fr).toContain('class="chart-title">Incidents par mois</text>')
     const ar = timeSeriesSvg({ ...base, locale: 'ar', title: 'الحوادث' })
     expect(ar).toContain('\u202Bالحوادث\u202C')
+    // anchors stay physical inside a right-to-left page
+    expect(ar).toMatch(/^<svg [^>]*direction="ltr"/)
     expect(ar).toContain(`>\u202B${periodLabel('2024-01', 'ar')}\u202C</text>`)
   })
 

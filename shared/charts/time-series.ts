@@ -213,7 +213,9 @@ export function timeSeriesSvg(o: TimeSeriesChartOptions): string {
     parts.push(`<rect class="hover" data-i="${i}" data-period="${p}" x="${n1(L.xOf(i) - L.bandPx / 2)}" y="${n1(L.top)}" width="${n1(L.bandPx)}" height="${n1(L.bottom - L.top)}" fill="transparent"><title>${escapeXml(lines.join('\n'))}</title></rect>`)
   })
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${o.widthPx}" height="${o.heightPx}" viewBox="0 0 ${o.widthPx} ${o.heightPx}" font-family="${attr(font)}" fill="${INK}" class="time-series-chart" data-kind="${o.kind}" role="img"` +
+    // direction="ltr": an SVG inline in a right-to-left page would otherwise read every text-anchor
+    // mirrored; Arabic text runs right to left through its RLE … PDF marks (shared/svg-text.ts)
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${o.widthPx}" height="${o.heightPx}" viewBox="0 0 ${o.widthPx} ${o.heightPx}" direction="ltr" font-family="${attr(font)}" fill="${INK}" class="time-series-chart" data-kind="${o.kind}" role="img"` +
     `${o.title ? ` aria-label="${attr(o.title)}"` : ''}>${parts.join('')}</svg>`
   )
 }
