@@ -99,6 +99,11 @@ describe('time-series chart', () => {
     expect(ar).toContain(`>\u202B${periodLabel('2024-01', 'ar')}\u202C</text>`)
   })
 
+  it('draws the legend for more than one series, or when asked', () => {
+    expect(timeSeriesSvg({ ...base, series: [a] })).not.toContain('class="legend-item"')
+    expect(timeSeriesSvg({ ...base, series: [a], legend: true })).toContain('class="legend-item" data-key="drug_trafficking">Drugs</text>')
+  })
+
   it('refuses series that do not match the periods, and periods out of order', () => {
     expect(() => timeSeriesSvg({ ...base, series: [{ ...a, values: [1] }] })).toThrow('series "drug_trafficking" has 1 values for 4 periods')
     expect(() => timeSeriesSvg({ ...base, periods: ['2024-02', '2024-01', '2024-03', '2024-04'] })).toThrow('periods must ascend, got 2024-02 then 2024-01')

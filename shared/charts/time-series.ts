@@ -33,6 +33,8 @@ export interface TimeSeriesChartOptions {
   yLabel?: string
   /** default 'Noto Sans, Noto Sans Arabic, sans-serif' */
   fontFamily?: string
+  /** draw the legend; default: when there is more than one series */
+  legend?: boolean
 }
 
 /** Colours for series when the caller has none of its own (Okabe–Ito, then Tableau; colour-blind safe first). */
@@ -87,6 +89,8 @@ export function valueMax(periods: readonly string[], series: readonly ChartSerie
   return max
 }
 
+const showLegend = (o: TimeSeriesChartOptions) => o.series.length > 0 && (o.legend ?? o.series.length > 1)
+
 /** The layout of a chart: margins from the tick and legend text, the scales, the legend's rows. */
 export function chartLayout(o: TimeSeriesChartOptions): ChartLayout {
   checkOptions(o)
@@ -103,7 +107,7 @@ export function chartLayout(o: TimeSeriesChartOptions): ChartLayout {
     legendRows.at(-1)!.push({ key: s.key, label: s.label, color: s.color, x: rtl ? o.widthPx - side - used : side + used, y: 0 })
     used += w
   }
-  const legendH = o.series.length > 1 ? legendRows.length * 16 + 4 : 0
+  const legendH = showLegend(o) ? legendRows.length * 16 + 4 : 0
   const top = 8 + (o.title ? TITLE_PX + 8 : 0) + (o.yLabel ? FONT_PX + 6 : 0)
   const bottom = o.heightPx - 6 - legendH - FONT_PX - 8
   legendRows.forEach((row, r) => row.forEach((item) => (item.y = bottom + FONT_PX + 12 + r * 16 + 8)))
@@ -198,7 +202,7 @@ export function timeSeriesSvg(o: TimeSeriesChartOptions): string {
     }
   }
   // legend
-  if (o.series.length > 1) {
+  if (showLegend(o)) {
     for (const row of L.legendRows) {
       for (const item of row) {
         const sw = rtl ? item.x - 10 : item.x

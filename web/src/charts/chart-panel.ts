@@ -87,7 +87,7 @@ export function initChartPanel(o: ChartPanelOptions): { open(): void; close(): v
     else incidents.show({ ...base, heightPx: 250, series, kind: 'stacked-bar', title: t.incidentsTitle(answer.bucket) }, `incidents-${answer.split}`)
     const dm = casualtyChartSeries(answer, t)
     if (dm.length === 0 || answer.periods.length === 0) casualties.message(t.noCasualties, 'empty')
-    else casualties.show({ ...base, heightPx: 160, series: dm, kind: 'line', title: t.casualtiesTitle }, 'dead-missing')
+    else casualties.show({ ...base, heightPx: 160, series: dm, legend: true, kind: 'line', title: t.casualtiesTitle }, 'dead-missing')
     const fmt = new Intl.NumberFormat(o.locale)
     notes.textContent = [t.scope, answer.year_precise > 0 ? t.yearPrecise(fmt.format(answer.year_precise)) : ''].filter(Boolean).join(' ')
   }

@@ -41,7 +41,7 @@ export function createRouteChart(o: RouteChartOptions): { element: HTMLElement; 
       const counts: ChartSeries = { key: 'incidents', label: t.incidents, color: '#0072B2', values: answer.series[0]?.values ?? answer.periods.map(() => 0) }
       const casualties = casualtyChartSeries(answer, t)
       if (answer.periods.length === 0) view.message(t.empty, 'empty')
-      else view.show({ periods: answer.periods, series: [counts, ...casualties], widthPx: o.widthPx, heightPx: 200, kind: 'line', locale: o.locale }, `route-${o.routeId}`)
+      else view.show({ periods: answer.periods, series: [counts, ...casualties], widthPx: o.widthPx, heightPx: 200, kind: 'line', locale: o.locale, legend: true }, `route-${o.routeId}`)
     } catch (error) {
       if (!mine.signal.aborted) view.message(t.failed(error instanceof Error ? error.message : String(error)), 'error')
     }
