@@ -138,6 +138,10 @@ describe.each(testDrivers())('incident series on %s', (driver) => {
     const span = await get('/api/incidents/series?from=1800-01-01&to=2024-12-31')
     expect(span.status).toBe(400)
     expect(span.body).toMatchObject({ field: 'to', message: 'a chart spans at most 100 years, got 1800-01-01 .. 2024-12-31' })
+    // an open end runs to the incidents' first or last month: too far from there is the given end's fault
+    const early = await get('/api/incidents/series?from=0001-01-01')
+    expect(early.status).toBe(400)
+    expect(early.body.field).toBe('from')
     const route = await get('/api/incidents/series?route=no-such-route')
     expect(route.status).toBe(404)
     expect(route.body.message).toBe('no route with id "no-such-route"')

@@ -16,6 +16,16 @@ export type SeriesSplit = (typeof SERIES_SPLITS)[number]
 /** The key of incidents a split cannot place: no route family, at sea, made here; and of split 'none'. */
 export const UNSPLIT_KEYS: Record<SeriesSplit, string> = { threat: 'unclassified', family: 'unassigned', country: 'none', origin: 'local', none: 'all' }
 
+/** The most periods a series spans: 100 years of months. */
+export const MAX_SERIES_MONTHS = 1200
+
+/** A from..to (or the incidents' own first..last) longer than MAX_SERIES_MONTHS; `field` is the end to move. */
+export class SeriesSpanError extends Error {
+  constructor(readonly field: 'from' | 'to', first: string, last: string) {
+    super(`a chart spans at most ${MAX_SERIES_MONTHS / 12} years, got ${first} .. ${last}`)
+  }
+}
+
 export interface SeriesOptions {
   bucket: SeriesBucket
   split: SeriesSplit
@@ -70,6 +80,8 @@ export async function incidentSeries(db: Db, filter: IncidentFilter, options: Se
   if (dated.length === 0 && filter.from === undefined && filter.to === undefined) return { periods: [], series: [], ...known, yearPrecise }
   const first = filter.from ?? dated[0]?.bin ?? filter.to!
   const last = filter.to ?? dated.at(-1)?.bin ?? filter.from!
+  const months = (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7))
+  if (months >= MAX_SERIES_MONTHS) throw new SeriesSpanError(filter.from !== undefined && filter.to === undefined ? 'from' : 'to', first, last)
   const periods = binSequence(first, last, bucket).map((d) => periodOf(d, bucket))
   const index = new Map(periods.map((p, i) => [p, i]))
   const byKey = new Map<string, IncidentSeries['series'][number]>()

@@ -6,13 +6,10 @@ import { Type } from 'typebox'
 import { LANGUAGES } from '../../shared/map-state.ts'
 import { BadRequestError } from '../http-errors.ts'
 import { getRoute } from '../repos/routes.ts'
-import { incidentSeries, SERIES_BUCKETS, SERIES_SPLITS } from '../repos/series.ts'
+import { incidentSeries, SERIES_BUCKETS, SERIES_SPLITS, SeriesSpanError } from '../repos/series.ts'
 import { sendCachedJson } from './cached-answer.ts'
 import { FilterQuery, parseFilter } from './incidents.ts'
 import { ErrorRef } from './schemas.ts'
-
-/** The longest from..to a chart draws, years (1,200 months). */
-const MAX_SPAN_YEARS = 100
 
 const literals = <T extends string>(values: readonly T[], description: string, fallback: T) =>
   Type.Union(values.map((v) => Type.Literal(v)), { default: fallback, description })
@@ -54,12 +51,11 @@ export const seriesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { bucket, split, route, corridor_km: corridorKm, lang } = request.query
       const filter = parseFilter(request.query)
-      if (filter.from && filter.to && Number(filter.to.slice(0, 4)) - Number(filter.from.slice(0, 4)) > MAX_SPAN_YEARS) {
-        throw new BadRequestError('to', `a chart spans at most ${MAX_SPAN_YEARS} years, got ${filter.from} .. ${filter.to}`)
-      }
       if (route !== undefined && !(await getRoute(app.db, route))) return reply.notFound(`no route with id "${route}"`)
       return sendCachedJson(app, request, reply, ['incidents', 'routes'], async () => {
-        const s = await incidentSeries(app.db, filter, { bucket, split, lang, route: route === undefined ? undefined : { id: route, corridorKm } })
+        const s = await incidentSeries(app.db, filter, { bucket, split, lang, route: route === undefined ? undefined : { id: route, corridorKm } }).catch((err: unknown) => {
+          throw err instanceof SeriesSpanError ? new BadRequestError(err.field, err.message) : err
+        })
         return { bucket, split, periods: s.periods, series: s.series, casualty_incidents: s.casualtyIncidents, dead_incidents: s.deadIncidents, missing_incidents: s.missingIncidents, year_precise: s.yearPrecise }
       })
     },
