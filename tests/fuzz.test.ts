@@ -33,6 +33,7 @@ const GETS: [string, string[]][] = [
   ['/api/incidents', ['bbox', 'from', 'to', 'threat', 'source', 'route_family', 'limit', 'cursor']],
   ['/api/hotspots', ['res', 'bbox', 'from', 'to', 'metric', 'stat', 'threat']],
   ['/api/hotspots/trends', ['res', 'from', 'to', 'bin']],
+  ['/api/incidents/series', ['bucket', 'split', 'from', 'to', 'route', 'corridor_km', 'lang', 'threat']],
   ['/api/analysis/near', ['lng', 'lat', 'radius_km']],
   ['/api/routes/cmr-agadez-sabha-tripoli/analysis', ['corridor_km']],
   ['/ogc/collections/incidents/items', ['bbox', 'datetime', 'limit', 'cursor', 'before', 'threat']],

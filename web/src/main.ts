@@ -35,6 +35,10 @@ import { ROUTES_SOURCE } from './map/route-layers.ts'
 import { enabledGroups, toggleOn, withEnabledGroups, withToggle } from './state/legend-state.ts'
 import { createStateStore } from './state/state-store.ts'
 import { initHotspots } from './hotspots/init-hotspots.ts'
+import { initChartPanel } from './charts/chart-panel.ts'
+import { createRouteChart } from './charts/route-chart.ts'
+import { chartStrings } from './charts/strings.ts'
+import { h } from './ui/dom.ts'
 import { createExchangeDialog } from './exchange/exchange-dialog.ts'
 import { exchangeStrings } from './exchange/strings.ts'
 import { mapStateSearch, readMapState, withBbox, withCenterZoom } from './state/url-state.ts'
@@ -163,8 +167,10 @@ async function main(): Promise<void> {
       onShow: (result, corridorVisible) => showLineAnalysis(map, result, corridorVisible),
       onOpenRoute: (other) => select(other, true),
     })
-    view = analysis
-    panel.show(route, analysis.element)
+    // charts (issue 16): incidents per month in the route's corridor, under the map's filters
+    const routeChart = createRouteChart({ routeId: id, corridorKm: prefs.corridorKm, store, strings: chartStrings(LOCALE), locale: LOCALE, widthPx: 340 })
+    view = { dispose: () => (analysis.dispose(), routeChart.dispose()) }
+    panel.show(route, h('div', { class: 'route-analysis-and-chart' }, analysis.element, routeChart.element))
     if (frame) map.fitBounds(routeBounds(route), { padding: framePadding, maxZoom: 7 })
   }
 
@@ -272,6 +278,10 @@ async function main(): Promise<void> {
     canImport: may('import'), sharing: { ownState: ownState(me), nameOf },
   })
   // end hotspots
+  // charts (issue 16): incidents over time for the map's filters, in a panel over the map
+  const charts = chartStrings(LOCALE)
+  initChartPanel({ store, container: byId('map').parentElement!, toolbar: byId('map-toolbar'), strings: charts, locale: LOCALE, names: { threats: S.threats, families: S.families, strings: charts } })
+  // end charts
   // exchange (issue 14): admins merge bundles from partner deployments; the map reloads at the same state after
   if (may('admin')) createExchangeDialog(byId('map-toolbar'), exchangeStrings(LOCALE), LOCALE, () => location.reload())
 

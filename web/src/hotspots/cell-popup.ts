@@ -14,6 +14,9 @@ import { incidentsUrl, trendsUrl, type Bbox } from './hotspot-query.ts'
 import { DEMO_DATASET, getJson, type HotspotCell, type IncidentPage, type TrendAnswer, type TrendCell } from './hotspots-api.ts'
 import { categoryName, type HotspotStrings } from './strings.ts'
 import { trendBin, type MonthWindow } from './time-steps.ts'
+import { cellSparkline } from '../charts/cell-sparkline.ts'
+import { chartStrings } from '../charts/strings.ts'
+import type { Locale } from '../ui/strings.ts'
 
 /** Incidents listed per cell; the cell's n says how many there are. */
 const INCIDENTS_SHOWN = 8
@@ -27,7 +30,7 @@ export interface CellPopupContext {
   /** The months of the time range, to pick month or quarter bins. */
   months: MonthWindow
   strings: HotspotStrings
-  locale: string
+  locale: Locale
   threatName(code: string): string
 }
 
@@ -67,7 +70,7 @@ export function openCellPopup(ctx: CellPopupContext, cell: HotspotCell, lngLat: 
   if (trendCache?.url !== url) trendCache = { url, answer: getJson<TrendAnswer>(url) }
   const cached = trendCache
   cached.answer.then((answer) => {
-    renderTrend(trend, answer.cells.find((c) => c.h3 === cell.h3) ?? null, answer.bins.length, bin, ctx)
+    renderTrend(trend, answer.cells.find((c) => c.h3 === cell.h3) ?? null, answer.bins, bin, ctx)
     replace()
   },
     (error: unknown) => {
@@ -92,45 +95,26 @@ function failed(section: HTMLElement, title: string, error: unknown, t: HotspotS
   section.replaceChildren(h('h4', {}, title), h('p', { class: 'is-error' }, t.failed(error instanceof Error ? error.message : String(error))))
 }
 
-/** The category, the Mann-Kendall numbers and a bar per bin (red hot, blue cold, grey neither). */
-function renderTrend(section: HTMLElement, cell: TrendCell | null, bins: number, bin: 'month' | 'quarter', ctx: CellPopupContext): void {
+/** The sparkline's colour: red for a hot spot category, blue for a cold one, grey for none. */
+function categoryColour(category: string): string {
+  return category.endsWith('_hot') ? CLASS_COLOURS.hot_99 : category.endsWith('_cold') ? CLASS_COLOURS.cold_99 : '#6d675e'
+}
+
+/** The category, the Mann-Kendall numbers and the sparkline of the cell's incidents per bin. */
+function renderTrend(section: HTMLElement, cell: TrendCell | null, bins: string[], bin: 'month' | 'quarter', ctx: CellPopupContext): void {
   const t = ctx.strings
   const category = cell?.category ?? 'no_pattern'
   const detail = cell?.trend
-    ? t.trendDetail(bins, bin, new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 2 }).format(cell.trend.tau), new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 3 }).format(cell.trend.p))
-    : t.noTrend(bins, bin)
+    ? t.trendDetail(bins.length, bin, new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 2 }).format(cell.trend.tau), new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 3 }).format(cell.trend.p))
+    : t.noTrend(bins.length, bin)
   section.dataset.state = 'ready'
   section.dataset.category = category
   section.replaceChildren(
     h('h4', {}, t.trendTitle),
     h('p', { class: 'trend-category' }, categoryName(t, category)),
-    ...(cell && cell.counts.length > 1 ? [sparkline(cell)] : []),
+    ...(cell && cell.counts.length > 1 ? [cellSparkline({ h3: cell.h3, counts: cell.counts, bins, bin, color: categoryColour(category), strings: chartStrings(ctx.locale), locale: ctx.locale })] : []),
     h('p', { class: 'muted' }, detail),
   )
-}
-
-function sparkline(cell: TrendCell): SVGSVGElement {
-  const ns = 'http://www.w3.org/2000/svg'
-  const svg = document.createElementNS(ns, 'svg')
-  const width = 300
-  const height = 28
-  const max = Math.max(1, ...cell.counts)
-  const w = width / cell.counts.length
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`)
-  svg.setAttribute('class', 'trend-bars')
-  svg.setAttribute('aria-hidden', 'true')
-  cell.counts.forEach((count, i) => {
-    const bar = document.createElementNS(ns, 'rect')
-    const barHeight = count === 0 ? 1 : Math.max(2, (count / max) * height)
-    // Bars run in time order from the inline start, mirrored in a right-to-left page.
-    bar.setAttribute('x', String(document.dir === 'rtl' ? width - (i + 1) * w : i * w))
-    bar.setAttribute('y', String(height - barHeight))
-    bar.setAttribute('width', String(Math.max(1, w - 1)))
-    bar.setAttribute('height', String(barHeight))
-    bar.setAttribute('fill', cell.states[i] > 0 ? CLASS_COLOURS.hot_99 : cell.states[i] < 0 ? CLASS_COLOURS.cold_99 : '#9a9388')
-    svg.append(bar)
-  })
-  return svg
 }
 
 function renderIncidents(section: HTMLElement, page: IncidentPage | null, ctx: CellPopupContext, cell: HotspotCell): void {

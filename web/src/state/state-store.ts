@@ -8,7 +8,8 @@ export interface StateStore {
   get(): MapState
   /** Applies `change`, writes the URL, then tells the listeners. */
   update(change: (state: MapState) => MapState): void
-  subscribe(listener: (state: MapState) => void): void
+  /** Adds a listener; the returned function removes it. */
+  subscribe(listener: (state: MapState) => void): () => void
 }
 
 /** A store starting at `initial`, writing `location.search` with history.replaceState. */
@@ -27,6 +28,10 @@ export function createStateStore(initial: MapState): StateStore {
     },
     subscribe(listener) {
       listeners.push(listener)
+      return () => {
+        const i = listeners.indexOf(listener)
+        if (i >= 0) listeners.splice(i, 1)
+      }
     },
   }
 }
