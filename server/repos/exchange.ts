@@ -3,7 +3,7 @@
 // connection: the exchange rules (server/exchange/rules.ts), not a viewer's scope, decide.
 import { sqlFile } from '../db/sql-files.ts'
 import type { Queryable, Tx } from '../db/types.ts'
-import { filterParams, type IncidentFilter } from './incidents.ts'
+import { filterParams, originParam, type IncidentFilter } from './incidents.ts'
 
 export interface Identity {
   instance_id: string
@@ -221,5 +221,5 @@ export async function recordRouteVersion(tx: Queryable, id: string, change: 'cre
 
 /** Credit lines naming the partner agencies that shared incidents matching a filter (static maps). */
 export async function originCredits(db: Queryable, filter: IncidentFilter): Promise<{ dataset: string; credit: string; url: string | null }[]> {
-  return db.query(sqlFile('exchange/origin-credits'), filterParams(filter))
+  return db.query(sqlFile('exchange/origin-credits'), [...filterParams(filter), originParam(filter)])
 }
