@@ -71,6 +71,23 @@ export async function insertPartner(db: Queryable, p: NewPartner): Promise<numbe
   return Number(row.id)
 }
 
+/** Changes a partner's key and levels (null: kept) and, when `pull` is given, its pull URL and token; false when there is no such partner. */
+export async function updatePartner(db: Queryable, name: string, c: { publicKey: string | null; levels: string[] | null; pull?: { url: string | null; token: string | null } }): Promise<boolean> {
+  const rows = await db.query(sqlFile('exchange/partner-update'), [name, c.publicKey, c.levels, c.pull !== undefined, c.pull?.url ?? null, c.pull?.token ?? null])
+  return rows.length > 0
+}
+
+/** Removes a partner (its records and bundle history stay); its local agency id, or null when there is none. */
+export async function deletePartner(db: Queryable, name: string): Promise<{ agencyId: number } | null> {
+  const [row] = await db.query<{ agency_id: number }>(sqlFile('exchange/partner-delete'), [name])
+  return row ? { agencyId: Number(row.agency_id) } : null
+}
+
+/** Revokes the API tokens of user `username` of the agency (a removed partner's pull user); how many. */
+export async function revokePullTokens(db: Queryable, agencyId: number, username: string): Promise<number> {
+  return (await db.query(sqlFile('exchange/revoke-pull-tokens'), [agencyId, username])).length
+}
+
 /** Every partner, by name, without pull tokens. */
 export async function listPartners(db: Queryable): Promise<Partner[]> {
   return (await db.query<Partner>(sqlFile('exchange/partner-list'))).map(partnerRow)
