@@ -180,8 +180,8 @@ export async function mergeSources(tx: Queryable, linesJson: string): Promise<vo
 }
 
 /** Merges a batch of import, incident or plan lines (JSON array text); returns the counts. */
-export async function mergeBatch(tx: Queryable, kind: 'imports' | 'incidents' | 'incidents-fresh' | 'plans', linesJson: string, agencies: string, bundleImportId: number): Promise<{ inserted: number; updated: number }> {
-  const params = kind.startsWith('incidents') ? [linesJson, agencies, bundleImportId] : [linesJson, agencies]
+export async function mergeBatch(tx: Queryable, kind: 'imports' | 'incidents' | 'plans', linesJson: string, agencies: string, bundleImportId: number): Promise<{ inserted: number; updated: number }> {
+  const params = kind === 'incidents' ? [linesJson, agencies, bundleImportId] : [linesJson, agencies]
   const [row] = await tx.query<{ inserted: number; updated: number }>(sqlFile(`exchange/merge-${kind}`), params)
   return row
 }
