@@ -127,7 +127,7 @@ describe.runIf(browserAvailable())('the exchange dialog and provenance in Chromi
     // incident points load from zoom 7: Niger's three incidents, only them
     await page.evaluate(() => (window as any).__map.jumpTo({ center: [6.1, 14.1], zoom: 8 }))
     await expect.poll(() => asked('/api/incidents?'), { timeout: 30_000 }).toBe(true)
-    await page.screenshot({ path: '.tmp/exchange-origin-filter.png' })
+    await page.locator('#hotspot-filters').screenshot({ path: '.tmp/exchange-origin-filter.png' })
     // the state round-trips: a page opened at that URL shows the same choice
     const again = await openAppPage(app.browser.context, app.origin, `/?center=6,15&zoom=6&layers=routes,incidents&origin=local`)
     expect(await again.page.locator('#origin-filter').inputValue()).toBe('local')
