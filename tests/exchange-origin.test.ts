@@ -26,7 +26,8 @@ describe.each(testDrivers())('the origin filter on %s', (driver) => {
   let niger: Instance
 
   beforeAll(async () => {
-    ;[mali, niger] = await Promise.all([instance(driver, dir, 'mali', 'MLI', MLI), instance('pglite', dir, 'niger', 'NER', NER)])
+    mali = await instance(driver, dir, 'mali', 'MLI', MLI)
+    niger = await instance('pglite', dir, 'niger', 'NER', NER)
     expect((await register(niger, 'mali', mali, ['regional'])).statusCode).toBe(201)
     expect((await register(mali, 'niger', niger, ['regional'])).statusCode).toBe(201)
     await importCsv(mali.app, 'mli-field', 'regional', LOCAL_ROWS, '', [15, 2])

@@ -27,7 +27,8 @@ describe.each(testDrivers())('partner changes through the API on %s', (driver) =
   let firstBundle: Buffer
 
   beforeAll(async () => {
-    ;[mali, niger] = await Promise.all([instance(driver, dir, 'mali', 'MLI', 'Mali gendarmerie'), instance('pglite', dir, 'niger', 'NER', NER)])
+    mali = await instance(driver, dir, 'mali', 'MLI', 'Mali gendarmerie')
+    niger = await instance('pglite', dir, 'niger', 'NER', NER)
     expect((await register(niger, 'mali', mali, ['regional'])).statusCode).toBe(201)
     expect((await register(mali, 'niger', niger, ['bilateral', 'regional'])).statusCode).toBe(201)
     await importCsv(niger.app, 'ner-field', 'regional', [['n1', 1], ['n2', 2], ['n3', 3]])

@@ -43,11 +43,10 @@ describe('exchange between deployments: Niger, Mali and Chad', () => {
   let firstToMali: Buffer
 
   beforeAll(async () => {
-    ;[niger, mali, chad] = await Promise.all([
-      instance('pglite', dir, 'niger', 'NER', NER),
-      instance(process.env.DATABASE_URL ? 'pg' : 'pglite', dir, 'mali', 'MLI', MLI),
-      instance('pglite', dir, 'chad', 'TCD', TCD),
-    ])
+    // one after the other: three boots at once can starve a loaded machine past Fastify's plugin timeout
+    niger = await instance('pglite', dir, 'niger', 'NER', NER)
+    mali = await instance(process.env.DATABASE_URL ? 'pg' : 'pglite', dir, 'mali', 'MLI', MLI)
+    chad = await instance('pglite', dir, 'chad', 'TCD', TCD)
     nigerOrigin = await niger.app.listen({ port: 0, host: '127.0.0.1' })
     // Niger's data: one import per sharing level, ACLED rows (licence: never redistributed),
     // a bilateral route and plan for Mali
