@@ -30,7 +30,7 @@ export function createFilterControls(
   const sourceList = h('ul', { class: 'filter-list', id: 'hotspot-sources' })
   const families = h('p', { class: 'muted filter-families' })
   const picked = (inputs: Iterable<HTMLInputElement>) => [...inputs].filter((i) => i.checked).map((i) => i.value)
-  const origin = h('select', { id: 'origin-filter', class: 'origin-filter' },
+  const origin = h('select', { id: 'origin-filter', class: 'origin-filter', 'aria-labelledby': 'origin-filter-label' },
     h('option', { value: '' }, o.originAll),
     h('option', { value: 'local' }, o.originLocal),
     ...MEMBER_STATES.map((iso3) => h('option', { value: iso3 }, o.originState(names.state(iso3) ?? iso3))),
@@ -52,7 +52,7 @@ export function createFilterControls(
     h('fieldset', { class: 'legend-group' }, h('legend', {}, t.threatsLabel, threatSummary),
       h('ul', { class: 'filter-list' }, ...threats.map((input) => h('li', {}, h('label', { class: 'legend-row' }, input, h('span', { class: 'legend-label' }, threatName(input.value))))))),
     h('fieldset', { class: 'legend-group' }, h('legend', {}, t.sourcesLabel, sourceSummary), sourceList),
-    h('label', { class: 'legend-group origin-field' }, h('span', {}, o.originFilter), origin),
+    h('fieldset', { class: 'legend-group origin-field' }, h('legend', { id: 'origin-filter-label' }, o.originFilter), origin),
     families,
   ))
   summarise()
