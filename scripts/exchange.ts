@@ -2,6 +2,8 @@
 //                     partner add --name NAME --instance UUID --state ISO3 --agency NAME --key BASE64
 //                                 --levels bilateral,regional,public [--url URL --token TOKEN] [--issue-token]
 //                     partner list
+//                     partner update --name NAME [--key BASE64] [--levels LIST] [--url URL --token TOKEN | --bundles-only]
+//                     partner remove --name NAME
 //                     export --to PARTNER [--since YYYY-MM-DD] [--out FILE] [--days 30]
 //                     import FILE
 //                     pull PARTNER
@@ -9,7 +11,8 @@
 // with the embedded driver, stop the service first: PGlite is single-process). `identity` prints
 // what partners register (instance id, state, agency, public key) as JSON on stdout. `partner add
 // --issue-token` creates a viewer user of the partner's agency and prints its API token once: the
-// partner pulls our changes with it. Exits 2 on a bad argument or a refused bundle, 1 otherwise.
+// partner pulls our changes with it. `partner remove` keeps the records the partner sent and
+// revokes the pull token issued for it. Exits 2 on a bad argument or a refused bundle, 1 otherwise.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { MEMBER_STATES } from '../shared/access.ts'
@@ -21,7 +24,7 @@ import type { Db } from '../server/db/types.ts'
 import { exportBundle } from '../server/exchange/export.ts'
 import { ensureIdentity, keyFilePath } from '../server/exchange/identity.ts'
 import { mergeBundle } from '../server/exchange/merge.ts'
-import { PartnerInputError, registerPartner } from '../server/exchange/partners.ts'
+import { changePartner, PartnerInputError, pullUserName, registerPartner, removePartner } from '../server/exchange/partners.ts'
 import { pullPartner } from '../server/exchange/pull.ts'
 import { BundleError } from '../server/exchange/rules.ts'
 import { audit } from '../server/repos/audit.ts'
@@ -33,6 +36,9 @@ const USAGE = `usage: npm run exchange -- COMMAND
   partner add --name NAME --instance UUID --state ISO3 --agency NAME --key BASE64
               --levels bilateral,regional,public [--url URL --token TOKEN] [--issue-token]
   partner list
+  partner update --name NAME [--key BASE64] [--levels bilateral,regional,public]
+                 [--url URL --token TOKEN | --bundles-only]
+  partner remove --name NAME               (the records it sent stay)
   export --to PARTNER [--since YYYY-MM-DD] [--out FILE] [--days 30]
   import FILE
   pull PARTNER`
@@ -65,6 +71,7 @@ async function run(db: Db, keyFile: string | null, argv: string[]): Promise<void
       url: { type: 'string' },
       token: { type: 'string' },
       'issue-token': { type: 'boolean' },
+      'bundles-only': { type: 'boolean' },
       to: { type: 'string' },
       since: { type: 'string' },
       out: { type: 'string' },
@@ -92,7 +99,29 @@ async function run(db: Db, keyFile: string | null, argv: string[]): Promise<void
         for (const p of await listPartners(db)) console.log(`${p.name}\t${p.state_iso3}\t${p.agency_name}\t${p.levels.join(',')}\t${p.url ?? '(bundles only)'}\tsent ${p.sent_sequence}, merged ${p.received_sequence}`)
         return
       }
-      if (sub !== 'add') fail('partner takes add or list')
+      const refused = (err: unknown): never => {
+        if (err instanceof PartnerInputError) fail(`--${{ instance_id: 'instance', public_key: 'key', body: 'name' }[err.field] ?? err.field}: ${err.message}`)
+        throw err
+      }
+      if (sub === 'update') {
+        const name = need(values, 'name')
+        if (values['bundles-only'] && (values.url !== undefined || values.token !== undefined)) fail('--bundles-only clears --url and --token: give one or the other')
+        const pull = values['bundles-only'] ? { url: null, token: null } : values.url !== undefined || values.token !== undefined ? { url: values.url ?? null, token: values.token ?? null } : undefined
+        const levels = values.levels === undefined ? undefined : values.levels.split(',').map((l) => l.trim())
+        const partner = await changePartner(db, name, { publicKey: values.key, levels, pull }).catch(refused)
+        const changed = [values.key && 'public_key', levels && 'levels', pull && 'url'].filter(Boolean)
+        await audit(db, OPERATOR, 'exchange.partner.update', `partner:${partner.name}`, { changed, ...(levels ? { levels: partner.levels } : {}), ...(values.key ? { public_key: partner.public_key } : {}), via: 'npm run exchange' })
+        console.error(`partner ${partner.name} (${partner.state_iso3}, "${partner.agency_name}") may receive ${partner.levels.join(', ')}; ${partner.url ? `pulls from ${partner.url}` : 'bundles only'}`)
+        return
+      }
+      if (sub === 'remove') {
+        const name = need(values, 'name')
+        const { tokensRevoked } = await removePartner(db, name).catch(refused)
+        await audit(db, OPERATOR, 'exchange.partner.delete', `partner:${name}`, { tokens_revoked: tokensRevoked, via: 'npm run exchange' })
+        console.error(`partner ${name} removed (${tokensRevoked} pull token(s) revoked); the records it sent stay`)
+        return
+      }
+      if (sub !== 'add') fail('partner takes add, list, update or remove')
       const partner = await registerPartner(db, {
         name: need(values, 'name'),
         instanceId: need(values, 'instance'),
@@ -102,14 +131,11 @@ async function run(db: Db, keyFile: string | null, argv: string[]): Promise<void
         levels: need(values, 'levels').split(',').map((l) => l.trim()),
         url: values.url ?? null,
         pullToken: values.token ?? null,
-      }).catch((err) => {
-        if (err instanceof PartnerInputError) fail(`--${{ instance_id: 'instance', public_key: 'key' }[err.field] ?? err.field}: ${err.message}`)
-        throw err
-      })
+      }).catch(refused)
       await audit(db, OPERATOR, 'exchange.partner.create', `partner:${partner.name}`, { instance_id: partner.instance_id, state: partner.state_iso3, levels: partner.levels, via: 'npm run exchange' })
       console.error(`partner ${partner.name} (${partner.state_iso3}, "${partner.agency_name}") may receive ${partner.levels.join(', ')}`)
       if (values['issue-token']) {
-        const user = await insertUser(db, { agencyId: partner.agency_id, username: `exchange.${partner.name}`.slice(0, 64), role: 'viewer', passwordHash: null, expiresAt: null })
+        const user = await insertUser(db, { agencyId: partner.agency_id, username: pullUserName(partner.name), role: 'viewer', passwordHash: null, expiresAt: null })
         const token = newToken('api')
         const stored = await insertToken(db, user.id, 'api', tokenHash(token), `exchange pulls by ${partner.name}`, new Date(Date.now() + 366 * 86_400_000))
         await audit(db, OPERATOR, 'token.create', `token:${stored.id}`, { user_id: user.id, label: 'exchange pulls', via: 'npm run exchange' })

@@ -20,12 +20,19 @@ describe('parseMapState', () => {
     const params = {
       v: '1', center: '12.5,20.25', zoom: '5.5', layers: 'routes,hotspots,plan', families: 'central', kinds: 'migration,drugs',
       threats: 'drug_trafficking', sources: 'iom-mmp', from: '2019-01-01', to: '2023-12-31', hres: '6', hstat: 'gistar',
-      plan: 'p_123', title: 'Tri-border, 2019–2023', lang: 'ar',
+      plan: 'p_123', title: 'Tri-border, 2019–2023', lang: 'ar', origin: 'NER',
     }
     const state = parseMapState(params)
     expect(state.view).toEqual({ center: [12.5, 20.25], zoom: 5.5 })
     expect(parseMapState(mapStateToParams(state))).toEqual(state)
     expect(new URLSearchParams(mapStateToParams(state)).get('title')).toBe('Tri-border, 2019–2023')
+  })
+
+  it('keeps the origin filter: made here, or a member state\'s partners', () => {
+    expect(parseMapState({ origin: 'NER' }).filters.origin).toBe('NER')
+    expect(parseMapState({ origin: 'local' }).filters.origin).toBe('local')
+    expect(parseMapState({ origin: '' }).filters.origin).toBeNull()
+    expect(mapStateToParams(parseMapState({ origin: 'local' })).origin).toBe('local')
   })
 
   it('keeps a bbox view', () => {
@@ -41,6 +48,8 @@ describe('parseMapState', () => {
     [{ from: '2020-02-30' }, 'from'],
     [{ from: '2021-01-01', to: '2020-01-01' }, 'to'],
     [{ hres: '9' }, 'hres'],
+    [{ origin: 'FRA' }, 'origin'],
+    [{ origin: 'ner' }, 'origin'],
     [{ v: '2' }, 'v'],
     [{ title: 'x'.repeat(121) }, 'title'],
   ])('names the field of a bad state %j', (params, field) => {

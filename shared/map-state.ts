@@ -1,12 +1,15 @@
 // The map state: one small, versioned, validated object that says what a map shows (view,
 // layers, filters, time range, hotspot settings, plan, title, language). It round-trips through
 // a URL query string, so the app, /v/:id, embeds and static maps all draw the same map from it.
+import { MEMBER_STATES } from './access.ts'
 import { type Bbox, parseBbox } from './bbox.ts'
 import { FAMILIES, KINDS, THREATS } from './vocabulary.ts'
 
 export const MAP_STATE_VERSION = 1
 export const MAP_LAYERS = ['routes', 'borders', 'places', 'zone', 'incidents', 'hotspots', 'plan'] as const
 export const LANGUAGES = ['en', 'fr', 'ar'] as const
+/** Values of the origin filter: made here, or received from partners of a member state. */
+export const ORIGINS = ['local', ...MEMBER_STATES] as const
 export type MapLayer = (typeof MAP_LAYERS)[number]
 export type Language = (typeof LANGUAGES)[number]
 
@@ -15,7 +18,8 @@ export interface MapState {
   /** what the map frames: a centre and zoom, or a bbox [west, south, east, north] */
   view: { center: [number, number]; zoom: number } | { bbox: Bbox }
   layers: MapLayer[]
-  filters: { families: string[]; kinds: string[]; threats: string[]; sources: string[] }
+  /** origin: incidents made here ('local') or received from partners of one member state (ISO3); null = all */
+  filters: { families: string[]; kinds: string[]; threats: string[]; sources: string[]; origin: string | null }
   /** inclusive dates, YYYY-MM-DD */
   time: { from: string | null; to: string | null }
   hotspots: { res: number | null; stat: 'none' | 'gistar' }
@@ -38,7 +42,7 @@ export const DEFAULT_MAP_STATE: MapState = {
   v: MAP_STATE_VERSION,
   view: { bbox: [-18, 8, 38, 36] },
   layers: ['routes', 'borders', 'places'],
-  filters: { families: [], kinds: [], threats: [], sources: [] },
+  filters: { families: [], kinds: [], threats: [], sources: [], origin: null },
   time: { from: null, to: null },
   hotspots: { res: null, stat: 'none' },
   plan: null,
@@ -107,6 +111,7 @@ export function parseMapState(params: Record<string, string | undefined>): MapSt
         if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(s)) throw new MapStateError('sources', `sources has an invalid source id "${s}"`)
         return s
       }),
+      origin: params.origin === undefined || params.origin === '' ? null : oneOf('origin', [params.origin], ORIGINS)[0],
     },
     time,
     hotspots: { res, stat: oneOf('hstat', [params.hstat ?? 'none'], ['none', 'gistar'] as const)[0] },
@@ -126,6 +131,7 @@ export function mapStateToParams(state: MapState): Record<string, string> {
   }
   if (state.layers.join(',') !== DEFAULT_MAP_STATE.layers.join(',')) p.layers = state.layers.join(',')
   for (const key of ['families', 'kinds', 'threats', 'sources'] as const) if (state.filters[key].length) p[key] = state.filters[key].join(',')
+  if (state.filters.origin) p.origin = state.filters.origin
   if (state.time.from) p.from = state.time.from
   if (state.time.to) p.to = state.time.to
   if (state.hotspots.res !== null) p.hres = String(state.hotspots.res)

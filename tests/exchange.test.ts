@@ -8,69 +8,18 @@ import { generateKeyPairSync } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { App } from '../server/app.ts'
 import { encodeBundle } from '../server/exchange/bundle.ts'
 import { publicKeyText } from '../server/exchange/keys.ts'
 import { pullPartner } from '../server/exchange/pull.ts'
 import { BUNDLE_FORMAT } from '../server/exchange/rules.ts'
 import { exportBundle } from '../server/exchange/export.ts'
-import { getIdentity, getPartner, setIdentity, type Identity } from '../server/repos/exchange.ts'
+import { getPartner } from '../server/repos/exchange.ts'
 import { insertPlan } from '../server/repos/patrols.ts'
-import { startApp } from '../server/start.ts'
-import { copyTemplate, type DriverName } from './helpers/databases.ts'
+import { exportTo, importCsv, instance, merge, register, type Instance } from './helpers/exchange.ts'
 import { multipart } from './helpers/multipart.ts'
 import { userWithToken } from './helpers/users.ts'
 
-interface Instance {
-  app: App
-  identity: Identity
-  close: () => Promise<void>
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'sahel-exchange-'))
-
-async function instance(driver: DriverName, key: string, state: string, agency: string): Promise<Instance> {
-  const { config, drop } = await copyTemplate(driver)
-  const app = await startApp({ ...config, demoData: false, exchangeKeyFile: join(dir, `${key}.pem`) })
-  await setIdentity(app.serviceDb, state, agency)
-  return {
-    app,
-    identity: (await getIdentity(app.serviceDb))!,
-    close: async () => {
-      await app.close()
-      await drop()
-    },
-  }
-}
-
-/** Registers `other` as a partner of `on` through the admin API. */
-async function register(on: Instance, name: string, other: Instance, levels: string[], extra: Record<string, string> = {}) {
-  return on.app.inject({
-    method: 'POST',
-    url: '/api/exchange/partners',
-    payload: { name, instance_id: other.identity.instance_id, state: other.identity.state_iso3, agency: other.identity.agency_name, public_key: other.identity.public_key, levels, ...extra },
-  })
-}
-
-const csv = (rows: [string, number][]) => `id,latitude,longitude,date,threat,dead\n${rows.map(([id, dead], i) => `${id},${(14 + i * 0.1).toFixed(2)},${(6 + i * 0.1).toFixed(2)},2023-0${1 + (i % 9)}-15,migration_trafficking,${dead}`).join('\n')}\n`
-
-async function importCsv(app: App, dataset: string, sharing: string, rows: [string, number][], partners = '') {
-  const { payload, headers } = multipart({ format: 'csv', dataset, credit: `${dataset} credit`, sharing, ...(partners ? { partners } : {}) }, { name: `${dataset}.csv`, content: csv(rows) })
-  const res = await app.inject({ method: 'POST', url: '/api/imports', payload, headers })
-  expect([200, 201]).toContain(res.statusCode)
-  return res.json()
-}
-
-async function exportTo(from: Instance, partner: string, query = ''): Promise<Buffer> {
-  const res = await from.app.inject({ method: 'POST', url: `/api/exchange/partners/${partner}/bundle${query}` })
-  expect(res.statusCode).toBe(200)
-  expect(res.headers['content-type']).toBe('application/octet-stream')
-  return res.rawPayload
-}
-
-async function merge(into: Instance, bytes: Buffer) {
-  return into.app.inject({ method: 'POST', url: '/api/exchange/bundles', payload: bytes, headers: { 'content-type': 'application/octet-stream' } })
-}
 
 /** Incidents an instance holds from origin state `origin`, by source id: [sharing, dead, origin agency]. */
 async function incidentsFrom(at: Instance, origin: string): Promise<Record<string, [string, number, string]>> {
@@ -94,11 +43,10 @@ describe('exchange between deployments: Niger, Mali and Chad', () => {
   let firstToMali: Buffer
 
   beforeAll(async () => {
-    ;[niger, mali, chad] = await Promise.all([
-      instance('pglite', 'niger', 'NER', NER),
-      instance(process.env.DATABASE_URL ? 'pg' : 'pglite', 'mali', 'MLI', MLI),
-      instance('pglite', 'chad', 'TCD', TCD),
-    ])
+    // one after the other: three boots at once can starve a loaded machine past Fastify's plugin timeout
+    niger = await instance('pglite', dir, 'niger', 'NER', NER)
+    mali = await instance(process.env.DATABASE_URL ? 'pg' : 'pglite', dir, 'mali', 'MLI', MLI)
+    chad = await instance('pglite', dir, 'chad', 'TCD', TCD)
     nigerOrigin = await niger.app.listen({ port: 0, host: '127.0.0.1' })
     // Niger's data: one import per sharing level, ACLED rows (licence: never redistributed),
     // a bilateral route and plan for Mali

@@ -211,7 +211,7 @@ async function writeRecords(tx: Tx, h: BundleHeader, partner: Partner, p: Parsed
       continue
     }
     for (let i = 0; i < all.length; i += MERGE_BATCH) {
-      const r = await mergeBatch(tx, kind === 'incidents' && fresh ? 'incidents-fresh' : kind, `[${all.slice(i, i + MERGE_BATCH).join(',')}]`, agencies, importId)
+      const r = await mergeBatch(tx, kind, `[${all.slice(i, i + MERGE_BATCH).join(',')}]`, agencies, importId)
       counts[kind].inserted += r.inserted
       counts[kind].updated += r.updated
       if (kind === 'incidents') onProgress?.(Math.min(i + MERGE_BATCH, all.length))

@@ -3,7 +3,7 @@
 // connection: the exchange rules (server/exchange/rules.ts), not a viewer's scope, decide.
 import { sqlFile } from '../db/sql-files.ts'
 import type { Queryable, Tx } from '../db/types.ts'
-import { filterParams, type IncidentFilter } from './incidents.ts'
+import { filterParams, originParam, type IncidentFilter } from './incidents.ts'
 
 export interface Identity {
   instance_id: string
@@ -69,6 +69,23 @@ function partnerRow(row: Partner): Partner {
 export async function insertPartner(db: Queryable, p: NewPartner): Promise<number> {
   const [row] = await db.query<{ id: number }>(sqlFile('exchange/partner-insert'), [p.name, p.instanceId, p.state, p.agencyId, p.publicKey, p.levels, p.url, p.pullToken])
   return Number(row.id)
+}
+
+/** Changes a partner's key and levels (null: kept) and, when `pull` is given, its pull URL and token; false when there is no such partner. */
+export async function updatePartner(db: Queryable, name: string, c: { publicKey: string | null; levels: string[] | null; pull?: { url: string | null; token: string | null } }): Promise<boolean> {
+  const rows = await db.query(sqlFile('exchange/partner-update'), [name, c.publicKey, c.levels, c.pull !== undefined, c.pull?.url ?? null, c.pull?.token ?? null])
+  return rows.length > 0
+}
+
+/** Removes a partner (its records and bundle history stay); its local agency id, or null when there is none. */
+export async function deletePartner(db: Queryable, name: string): Promise<{ agencyId: number } | null> {
+  const [row] = await db.query<{ agency_id: number }>(sqlFile('exchange/partner-delete'), [name])
+  return row ? { agencyId: Number(row.agency_id) } : null
+}
+
+/** Revokes the API tokens of user `username` of the agency (a removed partner's pull user); how many. */
+export async function revokePullTokens(db: Queryable, agencyId: number, username: string): Promise<number> {
+  return (await db.query(sqlFile('exchange/revoke-pull-tokens'), [agencyId, username])).length
 }
 
 /** Every partner, by name, without pull tokens. */
@@ -163,8 +180,8 @@ export async function mergeSources(tx: Queryable, linesJson: string): Promise<vo
 }
 
 /** Merges a batch of import, incident or plan lines (JSON array text); returns the counts. */
-export async function mergeBatch(tx: Queryable, kind: 'imports' | 'incidents' | 'incidents-fresh' | 'plans', linesJson: string, agencies: string, bundleImportId: number): Promise<{ inserted: number; updated: number }> {
-  const params = kind.startsWith('incidents') ? [linesJson, agencies, bundleImportId] : [linesJson, agencies]
+export async function mergeBatch(tx: Queryable, kind: 'imports' | 'incidents' | 'plans', linesJson: string, agencies: string, bundleImportId: number): Promise<{ inserted: number; updated: number }> {
+  const params = kind === 'incidents' ? [linesJson, agencies, bundleImportId] : [linesJson, agencies]
   const [row] = await tx.query<{ inserted: number; updated: number }>(sqlFile(`exchange/merge-${kind}`), params)
   return row
 }
@@ -221,5 +238,5 @@ export async function recordRouteVersion(tx: Queryable, id: string, change: 'cre
 
 /** Credit lines naming the partner agencies that shared incidents matching a filter (static maps). */
 export async function originCredits(db: Queryable, filter: IncidentFilter): Promise<{ dataset: string; credit: string; url: string | null }[]> {
-  return db.query(sqlFile('exchange/origin-credits'), filterParams(filter))
+  return db.query(sqlFile('exchange/origin-credits'), [...filterParams(filter), originParam(filter)])
 }

@@ -3,7 +3,7 @@ import { currentScope } from '../auth/request-scope.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
 import { splitRollupWindow, type RollupWindow } from '../geo/rollup-window.ts'
-import { filterParams, type IncidentFilter } from './incidents.ts'
+import { filterParams, originParam, type IncidentFilter } from './incidents.ts'
 
 /** Incident fields a hotspot value can sum. */
 export const SUM_FIELDS = ['dead', 'missing', 'dead_missing', 'survivors', 'quantity'] as const
@@ -33,9 +33,9 @@ export function hotspotLimits(h3Res: number): { h3Res: number; minCount: number 
 export const ROLLUP_MAX_RES = 7
 export const ROLLUP_MAX_MONTHLY_RES = 5
 
-/** Whether the cell rollup can answer a query at h3Res with this filter's date window. */
+/** Whether the cell rollup can answer a query at h3Res with this filter's date window (never with an origin filter: not a rollup dimension). */
 export function rollupAnswers(h3Res: number, filter: IncidentFilter): boolean {
-  if (h3Res < 3 || h3Res > ROLLUP_MAX_RES) return false
+  if (h3Res < 3 || h3Res > ROLLUP_MAX_RES || filter.origin !== undefined) return false
   return (filter.from === undefined && filter.to === undefined) || h3Res <= ROLLUP_MAX_MONTHLY_RES
 }
 
@@ -53,7 +53,7 @@ export async function aggregateCells(db: Db, h3Res: number, filter: IncidentFilt
 /** aggregateCells over the incidents themselves (a GROUP BY of every matching row). */
 export async function aggregateCellsFromRows(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null, minCount: number): Promise<CellAggregate[]> {
   const [w, s, e, n, from, to, threats, sources, families] = filterParams(filter)
-  return db.query<CellAggregate>(sqlFile('hotspots/cells'), [h3Res, w, s, e, n, from, to, threats, sources, families, sum, minCount])
+  return db.query<CellAggregate>(sqlFile('hotspots/cells'), [h3Res, w, s, e, n, from, to, threats, sources, families, sum, minCount, originParam(filter)])
 }
 
 /** aggregateCells from the cell rollup, the edge days and the cells cut by the bbox from the rows; h3Res 3..7 (3..5 with dates). */
@@ -66,7 +66,7 @@ export async function aggregateCellsFromRollup(db: Db, h3Res: number, filter: In
 /** Incident counts per cell and time bin (first day of the month or quarter, ISO), with the limits of aggregateCells. */
 export async function aggregateCellBins(db: Db, h3Res: number, filter: IncidentFilter, bin: 'month' | 'quarter'): Promise<CellBin[]> {
   const limits = hotspotLimits(h3Res)
-  return limits.h3Res >= 3 && limits.h3Res <= ROLLUP_MAX_MONTHLY_RES
+  return limits.h3Res >= 3 && limits.h3Res <= ROLLUP_MAX_MONTHLY_RES && filter.origin === undefined
     ? aggregateCellBinsFromRollup(db, limits.h3Res, filter, bin, limits.minCount)
     : aggregateCellBinsFromRows(db, limits.h3Res, filter, bin, limits.minCount)
 }
@@ -80,7 +80,7 @@ export interface CellBin {
 
 /** aggregateCellBins over the incidents themselves. */
 export async function aggregateCellBinsFromRows(db: Db, h3Res: number, filter: IncidentFilter, bin: 'month' | 'quarter', minCount: number): Promise<CellBin[]> {
-  return db.query(sqlFile('hotspots/cells-by-bin'), [h3Res, ...filterParams(filter), bin, minCount])
+  return db.query(sqlFile('hotspots/cells-by-bin'), [h3Res, ...filterParams(filter), bin, minCount, originParam(filter)])
 }
 
 /** aggregateCellBins from the monthly rows of the cell rollup (h3Res 3..5), edge days and bbox-cut cells from the rows. */
@@ -103,5 +103,5 @@ export async function creditsFromRollup(db: Db, filter: IncidentFilter): Promise
 
 /** creditsFor over the incidents themselves (credits.sql). */
 export async function creditsFromRows(db: Db, filter: IncidentFilter): Promise<{ dataset: string; credit: string; url: string | null }[]> {
-  return db.query(sqlFile('hotspots/credits'), filterParams(filter))
+  return db.query(sqlFile('hotspots/credits'), [...filterParams(filter), originParam(filter)])
 }

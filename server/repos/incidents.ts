@@ -13,12 +13,23 @@ export interface IncidentFilter {
   threats?: string[]
   sources?: string[]
   routeFamilies?: string[]
+  /** provenance: 'local' (made here) or the ISO3 of the member state whose partners sent it */
+  origin?: string
 }
 
 /** Positional SQL parameters of a filter: bbox ×4, from, to, threats, sources, route families. */
 export function filterParams(f: IncidentFilter): unknown[] {
   const [w, s, e, n] = f.bbox ?? [null, null, null, null]
   return [w, s, e, n, f.from ?? null, f.to ?? null, f.threats ?? null, f.sources ?? null, f.routeFamilies ?? null]
+}
+
+/**
+ * The origin filter's SQL parameter ('local', an ISO3 or null), appended after each query's other
+ * parameters: `($n::text IS NULL OR ($n = 'local' AND origin_instance IS NULL) OR origin_state = $n)`.
+ * The cell rollup has no origin dimension: an origin filter always reads the rows.
+ */
+export function originParam(f: IncidentFilter): string | null {
+  return f.origin ?? null
 }
 
 /** Whether any incident is stored (demo seeding runs only on an empty table). */
@@ -69,7 +80,7 @@ export type IncidentFeature = Feature<Point, Record<string, unknown>> & { id: nu
 /** A page of incidents, newest first, after the keyset (date, id); limit + 1 rows tell if more follow. */
 export async function listIncidents(
   db: Db,
-  filter: IncidentFilter & { importId?: number; origin?: string },
+  filter: IncidentFilter & { importId?: number },
   limit: number,
   after: { date: string; id: number } | null,
 ): Promise<IncidentFeature[]> {
@@ -79,7 +90,7 @@ export async function listIncidents(
     limit,
     after?.date ?? null,
     after?.id ?? null,
-    filter.origin ?? null,
+    originParam(filter),
   ])
   return rows.map(toFeature)
 }

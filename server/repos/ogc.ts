@@ -4,6 +4,7 @@ import type { Feature, Geometry } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
 import type { Bbox } from '../../shared/bbox.ts'
+import { ORIGINS } from '../../shared/map-state.ts'
 import type { Interval } from '../geo/ogc-params.ts'
 
 export type FilterType = 'string' | 'integer' | 'boolean'
@@ -27,6 +28,8 @@ export interface OgcCollection {
   temporal: boolean
   /** simple property filters, in the order the items SQL takes them after its fixed parameters */
   queryables: Record<string, FilterType>
+  /** the values a string queryable may take, where they are a closed list (any other is a 400) */
+  enums?: Record<string, readonly string[]>
   /** what a feature id (and so a paging cursor) looks like */
   idPattern: RegExp
 }
@@ -43,9 +46,11 @@ export const OGC_COLLECTIONS: OgcCollection[] = [
   {
     id: 'incidents',
     title: 'Incidents',
-    description: 'Imported incidents (IOM Missing Migrants Project, ACLED, agency files) and, on a demo install, synthetic demo data; each carries its source credit. datetime filters on the date of occurrence.',
+    description: 'Imported incidents (IOM Missing Migrants Project, ACLED, agency files) and, on a demo install, synthetic demo data; each carries its source credit and, when received from a partner deployment, its origin state and agency. datetime filters on the date of occurrence.',
     temporal: true,
-    queryables: { threat: 'string', source: 'string', route_family: 'string', date_precision: 'string' },
+    queryables: { threat: 'string', source: 'string', route_family: 'string', date_precision: 'string', origin: 'string' },
+    // origin: made here (local) or received from partner deployments of a member state
+    enums: { origin: ORIGINS },
     idPattern: /^\d{1,15}$/,
   },
   {

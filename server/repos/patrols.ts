@@ -4,7 +4,7 @@ import { ownerParams, type RecordOwner } from '../../shared/access.ts'
 import type { LineString, MultiPolygon, Polygon, Position } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
-import { filterParams, type IncidentFilter } from './incidents.ts'
+import { filterParams, originParam, type IncidentFilter } from './incidents.ts'
 import { splitRollupWindow } from '../geo/rollup-window.ts'
 import { rollupAnswers, windowParams, type SumField } from './hotspots.ts'
 
@@ -58,7 +58,7 @@ export async function siteBorders(db: Db, sites: readonly Position[], pairs: [st
 export async function incidentDemand(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null): Promise<{ h3: string; threat: string; n: number; value: number }[]> {
   if (rollupAnswers(h3Res, filter)) return incidentDemandFromRollup(db, h3Res, filter, sum)
   const [w, s, e, n, from, to, threats, sources, families] = filterParams(filter)
-  return db.query(sqlFile('patrols/incident-demand'), [h3Res, w, s, e, n, from, to, threats, sources, families, sum])
+  return db.query(sqlFile('patrols/incident-demand'), [h3Res, w, s, e, n, from, to, threats, sources, families, sum, originParam(filter)])
 }
 
 /** incidentDemand from the cell rollup (hotspots.ts rollupAnswers says when it can answer). */

@@ -25,7 +25,7 @@ export const MAX_INCIDENTS = 100_000
 /** Hotspot resolution when the state leaves it open (as GET /api/hotspots). */
 export const DEFAULT_HOTSPOT_RES = 5
 
-/** The incident filter of a state within a bbox: dates, threats, sources, route families. */
+/** The incident filter of a state within a bbox: dates, threats, sources, route families, origin. */
 export function incidentFilter(state: MapState, bbox: Bbox): IncidentFilter {
   const f = state.filters
   return {
@@ -35,6 +35,7 @@ export function incidentFilter(state: MapState, bbox: Bbox): IncidentFilter {
     threats: f.threats.length ? f.threats : undefined,
     sources: f.sources.length ? f.sources : undefined,
     routeFamilies: f.families.length ? f.families : undefined,
+    origin: f.origin ?? undefined,
   }
 }
 

@@ -12,15 +12,16 @@ import type { IncidentFilter } from './incidents.ts'
 export const TILE_LAYERS = ['countries', 'borders', 'places', 'routes', 'incidents'] as const
 export type TileLayer = (typeof TILE_LAYERS)[number]
 
-/** A time range (inclusive YYYY-MM-DD, null = open) that the routes layer keeps routes to. */
-export interface TileTimeRange {
+/** What a layer's tile keeps: routes whose period meets from..to (inclusive YYYY-MM-DD, null = open); incidents of an origin ('local' or an ISO3, null = all). */
+export interface TileFilter {
   from: string | null
   to: string | null
+  origin?: string | null
 }
 
 /** Returns the MVT bytes of one layer's tile z/x/y; zero bytes when the tile is empty. */
-export async function getTile(db: Db, layer: TileLayer, z: number, x: number, y: number, time: TileTimeRange = { from: null, to: null }): Promise<Uint8Array> {
-  const params = layer === 'routes' ? [z, x, y, time.from, time.to] : [z, x, y]
+export async function getTile(db: Db, layer: TileLayer, z: number, x: number, y: number, filter: TileFilter = { from: null, to: null }): Promise<Uint8Array> {
+  const params = layer === 'routes' ? [z, x, y, filter.from, filter.to] : layer === 'incidents' ? [z, x, y, filter.origin ?? null] : [z, x, y]
   if (db.driver === 'pg') {
     const [row] = await db.query<{ tile: Uint8Array | null }>(sqlFile(`tiles/${layer}-mvt`), params)
     return row?.tile ?? new Uint8Array(0)

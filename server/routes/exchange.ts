@@ -1,13 +1,14 @@
 // Exchange between deployments (docs/exchange.md): this instance's identity, its partners, bundle
 // upload (merge) and download, and the changes feed partners pull with the API token we issued.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import { MEMBER_STATES } from '../../shared/access.ts'
 import { credentialOf } from '../auth/access-control.ts'
 import { tokenHash } from '../auth/secrets.ts'
 import { exportBundle } from '../exchange/export.ts'
 import { mergeBundle } from '../exchange/merge.ts'
-import { registerPartner, PartnerInputError } from '../exchange/partners.ts'
+import { changePartner, registerPartner, removePartner, PartnerInputError } from '../exchange/partners.ts'
 import { EXCHANGE_LEVELS } from '../exchange/rules.ts'
 import { BadRequestError } from '../http-errors.ts'
 import { audit } from '../repos/audit.ts'
@@ -55,6 +56,18 @@ const PartnerIn = Type.Object(
   { additionalProperties: false },
 )
 
+const PartnerName = Type.Object({ name: Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,62}$' }) })
+
+const PartnerPatch = Type.Object(
+  {
+    public_key: Type.Optional(PartnerIn.properties.public_key),
+    levels: Type.Optional(PartnerIn.properties.levels),
+    url: Type.Optional(Type.Union([Type.String({ pattern: '^https?://', maxLength: 2000 }), Type.Null()], { description: 'the partner service for online pulls; null (with token null): bundles only' })),
+    token: Type.Optional(Type.Union([Type.String({ minLength: 8, maxLength: 200 }), Type.Null()], { description: 'the API token the partner issued us; give it with url' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+)
+
 const Counts = Type.Object({ received: Type.Integer(), inserted: Type.Integer(), updated: Type.Integer(), deleted: Type.Integer() })
 const MergeReport = Type.Object({
   bundle_id: Type.String(),
@@ -93,6 +106,69 @@ export const exchangeRoutes: FastifyPluginAsyncTypebox<{ keyFile: string | null 
       await audit(app.serviceDb, request.viewer, 'exchange.partner.create', `partner:${partner.name}`, { instance_id: partner.instance_id, state: partner.state_iso3, levels: partner.levels })
       const { pull_token: _t, ...out } = partner
       return reply.code(201).send({ ...out, has_pull_token: b.token !== undefined })
+    },
+  )
+
+  /** A PartnerInputError as the HTTP answer: 404 unknown partner, 409 taken, else 400 naming `body.<field>`. */
+  const partnerRefusal = (reply: FastifyReply, err: unknown) => {
+    if (!(err instanceof PartnerInputError)) throw err
+    if (err.statusCode === 404) return reply.notFound(err.message)
+    if (err.statusCode === 409) return reply.conflict(err.message)
+    throw new BadRequestError(err.field === 'body' ? 'body' : `body.${err.field}`, err.message)
+  }
+
+  app.patch(
+    '/api/exchange/partners/:name',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['exchange'],
+        summary: "Change a partner: its public key (after it rotated its key), the levels it may receive, its pull URL and token",
+        params: PartnerName,
+        body: PartnerPatch,
+        response: { 200: PartnerOut, 400: ErrorRef, 404: ErrorRef },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body
+      if ((b.url === undefined) !== (b.token === undefined)) throw new BadRequestError(b.url === undefined ? 'body.url' : 'body.token', 'give url and token together (both null: bundles only)')
+      const pull = b.url === undefined ? undefined : { url: b.url ?? null, token: b.token ?? null }
+      let partner
+      try {
+        partner = await changePartner(app.serviceDb, request.params.name, { publicKey: b.public_key, levels: b.levels, pull })
+      } catch (err) {
+        return partnerRefusal(reply, err)
+      }
+      await audit(app.serviceDb, request.viewer, 'exchange.partner.update', `partner:${partner.name}`, {
+        changed: Object.keys(b).filter((k) => k !== 'token'),
+        ...(b.levels ? { levels: partner.levels } : {}),
+        ...(b.public_key ? { public_key: partner.public_key } : {}),
+      })
+      const { pull_token: token, ...out } = partner
+      return { ...out, has_pull_token: token !== null }
+    },
+  )
+
+  app.delete(
+    '/api/exchange/partners/:name',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Remove a partner: its bundles are refused from now on and its pull tokens revoked; the records it sent stay',
+        params: PartnerName,
+        response: { 204: Type.Null(), 404: ErrorRef },
+      },
+    },
+    async (request, reply) => {
+      let tokensRevoked
+      try {
+        ;({ tokensRevoked } = await removePartner(app.serviceDb, request.params.name))
+      } catch (err) {
+        return partnerRefusal(reply, err)
+      }
+      await audit(app.serviceDb, request.viewer, 'exchange.partner.delete', `partner:${request.params.name}`, { tokens_revoked: tokensRevoked })
+      return reply.code(204).send(null)
     },
   )
 

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { parseBbox } from '../../shared/bbox.ts'
+import { ORIGINS } from '../../shared/map-state.ts'
 import { FAMILIES, THREATS } from '../../shared/vocabulary.ts'
 import { BadRequestError, parseField } from '../http-errors.ts'
 import { getIncident, listIncidents, type IncidentFilter } from '../repos/incidents.ts'
@@ -19,9 +20,10 @@ export const FilterQuery = {
   threat: Type.Optional(Type.String({ pattern: LIST, description: `threat categories, comma-separated: ${THREATS.join(', ')}` })),
   source: Type.Optional(Type.String({ pattern: LIST, description: 'source datasets, comma-separated, e.g. iom-mmp,synthetic-demo' })),
   route_family: Type.Optional(Type.String({ pattern: LIST, description: `route families, comma-separated: ${FAMILIES.join(', ')}` })),
+  origin: Type.Optional(Type.String({ maxLength: 5, description: `provenance: ${ORIGINS.join(', ')} (local: made here; an ISO3: received from that state's partner deployments)` })),
 }
 
-type FilterText = { bbox?: string; from?: string; to?: string; threat?: string; source?: string; route_family?: string }
+type FilterText = { bbox?: string; from?: string; to?: string; threat?: string; source?: string; route_family?: string; origin?: string }
 
 function checkedDate(field: string, text: string): string {
   const d = new Date(`${text}T00:00:00Z`)
@@ -37,6 +39,11 @@ function checkedList(field: string, text: string | undefined, allowed?: readonly
   return items
 }
 
+function checkedOne(field: string, text: string, allowed: readonly string[]): string {
+  if (!allowed.includes(text)) throw new BadRequestError(field, `${field} must be one of ${allowed.join(', ')}, got "${text}"`)
+  return text
+}
+
 /** Parses the shared filter fields; throws a 400 naming the field at fault. */
 export function parseFilter(q: FilterText): IncidentFilter {
   const filter: IncidentFilter = {
@@ -46,6 +53,7 @@ export function parseFilter(q: FilterText): IncidentFilter {
     threats: checkedList('threat', q.threat, THREATS),
     sources: checkedList('source', q.source),
     routeFamilies: checkedList('route_family', q.route_family, FAMILIES),
+    origin: q.origin === undefined ? undefined : checkedOne('origin', q.origin, ORIGINS),
   }
   if (filter.from && filter.to && filter.from > filter.to) throw new BadRequestError('to', `to must not be before from, got ${filter.from} .. ${filter.to}`)
   return filter
@@ -67,7 +75,6 @@ function decodeCursor(text: string): { date: string; id: number } {
 const IncidentQuery = Type.Object({
   ...FilterQuery,
   import: Type.Optional(Type.Integer({ minimum: 1, description: 'only incidents last written by this import' })),
-  origin: Type.Optional(Type.String({ pattern: '^(local|[A-Z]{3})$', description: 'provenance: local (made here) or the ISO3 of the member state whose partner sent it' })),
   limit: Type.Integer({ minimum: 1, maximum: 5000, default: 500 }),
   cursor: Type.Optional(Type.String({ maxLength: 200, description: 'next_cursor of the previous page' })),
 })
@@ -104,7 +111,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, cursor } = request.query
-      const filter = { ...parseFilter(request.query), importId: request.query.import, origin: request.query.origin }
+      const filter = { ...parseFilter(request.query), importId: request.query.import }
       const rows = await listIncidents(app.db, filter, limit + 1, cursor === undefined ? null : decodeCursor(cursor))
       const features = rows.slice(0, limit)
       const last = features.at(-1)

@@ -1,7 +1,7 @@
 // The map state as request fields: one optional string per query parameter of
 // shared/map-state.ts, and the parse that turns a bad state into a 400 naming the field.
 import { Type } from 'typebox'
-import { LANGUAGES, MAP_LAYERS, MapStateError, parseMapState, type MapState } from '../../shared/map-state.ts'
+import { LANGUAGES, MAP_LAYERS, ORIGINS, MapStateError, parseMapState, type MapState } from '../../shared/map-state.ts'
 import { BadRequestError } from '../http-errors.ts'
 
 const text = (description: string, maxLength = 500) => Type.Optional(Type.String({ maxLength, description }))
@@ -17,6 +17,7 @@ export const MapStateFields = {
   kinds: text('route kinds, comma-separated'),
   threats: text('incident threat categories, comma-separated'),
   sources: text('incident source datasets, comma-separated'),
+  origin: text(`incidents' provenance: ${ORIGINS.join(', ')} (local: made here; an ISO3: received from that state's partners)`),
   from: text('first day, YYYY-MM-DD'),
   to: text('last day, YYYY-MM-DD'),
   hres: text('H3 resolution of hotspot cells, 3 to 8'),
@@ -48,7 +49,7 @@ export const MapStateSchema = Type.Object({
     Type.Object({ bbox: Type.Array(Type.Number()) }),
   ]),
   layers: Type.Array(Type.String()),
-  filters: Type.Object({ families: Type.Array(Type.String()), kinds: Type.Array(Type.String()), threats: Type.Array(Type.String()), sources: Type.Array(Type.String()) }),
+  filters: Type.Object({ families: Type.Array(Type.String()), kinds: Type.Array(Type.String()), threats: Type.Array(Type.String()), sources: Type.Array(Type.String()), origin: Type.Union([Type.String(), Type.Null()]) }),
   time: Type.Object({ from: Type.Union([Type.String(), Type.Null()]), to: Type.Union([Type.String(), Type.Null()]) }),
   hotspots: Type.Object({ res: Type.Union([Type.Integer(), Type.Null()]), stat: Type.String() }),
   plan: Type.Union([Type.String(), Type.Null()]),

@@ -47,6 +47,8 @@ function parseFilter(c: OgcCollection, name: string, raw: string): string | numb
     if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be true or false, got "${raw}"`)
     return raw === 'true'
   }
+  const allowed = c.enums?.[name]
+  if (allowed && !allowed.includes(raw)) throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`)
   return raw
 }
 

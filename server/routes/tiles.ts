@@ -8,7 +8,7 @@ import { resolutionForZoom } from '../../shared/h3-cells.ts'
 import { creditsFor } from '../repos/hotspots.ts'
 import { getHotspotTile, getTile, TILE_LAYERS, type TileLayer } from '../repos/tiles.ts'
 import { AGGREGATION_NOTE, HotspotQuery, metricField } from './hotspots.ts'
-import { parseFilter } from './incidents.ts'
+import { FilterQuery, parseFilter } from './incidents.ts'
 import { ErrorRef } from './schemas.ts'
 import { MVT_TYPE, sendTile } from './tile-response.ts'
 
@@ -23,7 +23,10 @@ const LAYER_FIELDS: Record<TileLayer, Record<string, string>> = {
     status: 'String: active, declining or historical', valid_from: 'String: YYYY-MM-DD, empty when open', valid_to: 'String: YYYY-MM-DD, empty when open',
     leg: 'String: track, schematic (draw dashed, never solid) or sea; one feature per leg segment',
   },
-  incidents: { id: 'Number', threat: 'String', date: 'String', date_precision: 'String', source_dataset: 'String', dead_missing: 'Number', route_family: 'String' },
+  incidents: {
+    id: 'Number', threat: 'String', date: 'String', date_precision: 'String', source_dataset: 'String', dead_missing: 'Number', route_family: 'String',
+    origin_state: 'String: the member state of the partner deployment that sent it (absent when made here)', origin_agency: 'String: its agency',
+  },
 }
 
 const ATTRIBUTION: Record<TileLayer, string> = {
@@ -44,10 +47,11 @@ const TILE_RESPONSES = {
 
 const Layer = Type.Enum([...TILE_LAYERS])
 const TileParams = Type.Object({ layer: Layer, z: Type.Integer(), x: Type.Integer(), y: Type.Integer() })
-/** The routes layer keeps only routes whose period overlaps from..to (the map state's time range). */
+/** The routes layer keeps only routes whose period overlaps from..to (the map state's time range); the incidents layer those of an origin. */
 const TileQuery = Type.Object({
   from: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD; routes layer only' })),
   to: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD, inclusive; routes layer only' })),
+  origin: FilterQuery.origin,
 })
 
 /** Hotspot tiles take the filters and metric of /api/hotspots; res follows the zoom unless given. */
@@ -101,8 +105,9 @@ export const tileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (problem) throw new BadRequestError(problem.field, problem.message)
       const { from = null, to = null } = layer === 'routes' ? request.query : {}
       if (from && to && from > to) throw new BadRequestError('to', `to (${to}) is before from (${from})`)
-      const key = from || to ? `${layer}/${z}/${x}/${y}?from=${from ?? ''}&to=${to ?? ''}` : `${layer}/${z}/${x}/${y}`
-      return sendTile(app, request, reply, [layer], key, () => getTile(app.db, layer, z, x, y, { from, to }))
+      const origin = layer === 'incidents' ? (parseFilter({ origin: request.query.origin }).origin ?? null) : null
+      const key = from || to ? `${layer}/${z}/${x}/${y}?from=${from ?? ''}&to=${to ?? ''}` : origin ? `${layer}/${z}/${x}/${y}?origin=${origin}` : `${layer}/${z}/${x}/${y}`
+      return sendTile(app, request, reply, [layer], key, () => getTile(app.db, layer, z, x, y, { from, to, origin }))
     },
   )
 

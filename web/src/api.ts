@@ -48,6 +48,9 @@ export interface RouteProperties {
   status?: 'active' | 'declining' | 'historical'
   /** refugee displacement or expulsion rather than smuggling */
   forced?: boolean
+  /** received from a partner deployment: its member state and agency (null: made here) */
+  origin_state?: string | null
+  origin_agency?: string | null
 }
 
 export type RouteFeature = Feature<LineString, RouteProperties>

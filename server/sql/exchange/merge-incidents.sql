@@ -3,9 +3,14 @@
 -- is not here). Keyed by (origin instance, source id, origin id): a newer version replaces an
 -- older one, an older or equal one is ignored, and a version a tombstone here already deleted
 -- stays deleted. Sharing and partners are kept exactly. Plain INSERT ... ON CONFLICT DO UPDATE,
--- so row triggers on incidents fire. Returns {inserted, updated}.
+-- so row triggers on incidents fire (the cell rollup's once per statement). The one statement for
+-- every batch: incidents of an origin not held here yet find no tombstone and no conflict, through
+-- the same two indexes (the server driver COPYs those instead: copy-incidents.sql). Returns
+-- {inserted, updated}.
 WITH input AS (
-  SELECT r FROM jsonb_array_elements($1::jsonb) AS r
+  SELECT r, m.id AS import_id
+  FROM jsonb_array_elements($1::jsonb) AS r
+  LEFT JOIN imports m ON m.origin_instance = r->>'o' AND m.origin_id = r->>'imp'
   WHERE NOT EXISTS (SELECT 1 FROM exchange_tombstones t
                     WHERE t.origin_instance = r->>'o' AND t.origin_id = r->>'id' AND t.kind = 'incident'
                       AND t.origin_version > (r->>'v')::bigint)
@@ -16,8 +21,7 @@ up AS (
                          h3_r3, h3_r4, h3_r5, h3_r6, h3_r7, h3_r8, h3_r9,
                          owner_agency, owner_state, sharing, partners,
                          origin_instance, origin_id, origin_version, origin_state, origin_agency)
-  SELECT r->>'dataset', r->>'source_id',
-         coalesce((SELECT m.id FROM imports m WHERE m.origin_instance = r->>'o' AND m.origin_id = r->>'imp'), $3),
+  SELECT r->>'dataset', r->>'source_id', coalesce(import_id, $3),
          (r->>'date')::date, r->>'date_precision', r->>'threat',
          ST_SetSRID(ST_MakePoint((r->>'lng')::float8, (r->>'lat')::float8), 4326),
          (r->>'geo_precision')::smallint, (r->>'dead')::int, (r->>'missing')::int, (r->>'dead_missing')::int,

@@ -1,6 +1,6 @@
 -- Returns one row per H3 cell at resolution $1 and time bin ($11: 'month' or 'quarter') holding
 -- matching incidents: {h3 (hex), bin (first day, YYYY-MM-DD), n}. Filters as in cells.sql:
--- bbox $2..$5, dates $6..$7, threats $8, datasets $9, route families $10. Year-precise dates
+-- bbox $2..$5, dates $6..$7, threats $8, datasets $9, route families $10, origin $13. Year-precise dates
 -- are left out: they cannot be placed in a month or quarter. Cell-bins of fewer than $12
 -- incidents are left out (public readers' minimum).
 SELECT to_hex(cell) AS h3, to_char(bin, 'YYYY-MM-DD') AS bin, n
@@ -16,6 +16,7 @@ FROM (
     AND ($8::text[] IS NULL OR threat = ANY ($8))
     AND ($9::text[] IS NULL OR source_dataset = ANY ($9))
     AND ($10::text[] IS NULL OR route_family = ANY ($10))
+    AND ($13::text IS NULL OR ($13 = 'local' AND origin_instance IS NULL) OR origin_state = $13)
     AND date_precision <> 'year'
   GROUP BY 1, 2
 ) AS cells

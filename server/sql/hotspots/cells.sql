@@ -2,7 +2,7 @@
 -- non-NULL filter: {h3 (hex, as h3-js writes it), n (incidents), value (n, or the sum of field
 -- $11: dead, missing, dead_missing, survivors or quantity)}. Filters: bbox $2..$5 (west, south,
 -- east, north; on the point index), dates $6..$7 (inclusive), threats $8, datasets $9, route
--- families $10. Cells of fewer than $12 incidents are left out (public readers' minimum). The CASEs
+-- families $10, origin $13 ('local': made here; an ISO3: received from that state's partners). Cells of fewer than $12 incidents are left out (public readers' minimum). The CASEs
 -- on $1 and $11 fold to one column when the plan is made with the values.
 SELECT to_hex(cell) AS h3, n, value
 FROM (
@@ -18,6 +18,7 @@ FROM (
     AND ($8::text[] IS NULL OR threat = ANY ($8))
     AND ($9::text[] IS NULL OR source_dataset = ANY ($9))
     AND ($10::text[] IS NULL OR route_family = ANY ($10))
+    AND ($13::text IS NULL OR ($13 = 'local' AND origin_instance IS NULL) OR origin_state = $13)
   GROUP BY 1
 ) AS cells
 WHERE n >= $12

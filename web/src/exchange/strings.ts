@@ -1,5 +1,5 @@
-// The strings of the exchange dialog (merging a bundle from a partner deployment), in English,
-// French and Arabic.
+// The strings of the exchange dialog (merging a bundle from a partner deployment), of provenance
+// (records received from partners) and of the origin filter, in English, French and Arabic.
 import type { Locale } from '../ui/strings.ts'
 
 export interface ExchangeStrings {
@@ -16,6 +16,15 @@ export interface ExchangeStrings {
   /** "incidents: 8 new, 1 updated, 1 deleted" */
   kindLine: (kind: 'incidents' | 'routes' | 'plans' | 'imports', inserted: string, updated: string, deleted: string) => string
   refused: (message: string) => string
+  /** provenance of a record received from a partner deployment: its agency and member state */
+  origin: (agency: string, state: string) => string
+  /** label of the provenance line in the route panel and the plan view */
+  originLabel: string
+  /** the origin filter: all records, those made here, those from partners of a member state */
+  originFilter: string
+  originAll: string
+  originLocal: string
+  originState: (stateName: string) => string
 }
 
 const KINDS_EN = { incidents: 'incidents', routes: 'routes', plans: 'patrol plans', imports: 'imports' }
@@ -35,6 +44,12 @@ const STRINGS: Record<Locale, ExchangeStrings> = {
     merged: (partner, sequence) => `Bundle ${sequence} from ${partner} merged.`,
     kindLine: (kind, inserted, updated, deleted) => `${KINDS_EN[kind]}: ${inserted} new, ${updated} updated, ${deleted} deleted`,
     refused: (message) => `Refused: ${message}`,
+    origin: (agency, state) => `from ${agency} (${state})`,
+    originLabel: 'Origin',
+    originFilter: 'Origin',
+    originAll: 'All origins',
+    originLocal: 'Made here',
+    originState: (name) => `From partners in ${name}`,
   },
   fr: {
     button: 'Échange',
@@ -48,6 +63,12 @@ const STRINGS: Record<Locale, ExchangeStrings> = {
     merged: (partner, sequence) => `Paquet ${sequence} de ${partner} fusionné.`,
     kindLine: (kind, inserted, updated, deleted) => `${KINDS_FR[kind]} : ${inserted} nouveaux, ${updated} mis à jour, ${deleted} supprimés`,
     refused: (message) => `Refusé : ${message}`,
+    origin: (agency, state) => `reçu de ${agency} (${state})`,
+    originLabel: 'Origine',
+    originFilter: 'Origine',
+    originAll: 'Toutes origines',
+    originLocal: 'Saisi ici',
+    originState: (name) => `Des partenaires (${name})`,
   },
   ar: {
     button: 'التبادل',
@@ -61,6 +82,12 @@ const STRINGS: Record<Locale, ExchangeStrings> = {
     merged: (partner, sequence) => `دُمجت الحزمة ${sequence} من ${partner}.`,
     kindLine: (kind, inserted, updated, deleted) => `${KINDS_AR[kind]}: ${inserted} جديد، ${updated} محدّث، ${deleted} محذوف`,
     refused: (message) => `مرفوضة: ${message}`,
+    origin: (agency, state) => `وارد من ${agency} (${state})`,
+    originLabel: 'المصدر',
+    originFilter: 'المصدر',
+    originAll: 'كل المصادر',
+    originLocal: 'مُدخل هنا',
+    originState: (name) => `من الشركاء في ${name}`,
   },
 }
 

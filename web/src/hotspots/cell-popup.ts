@@ -6,8 +6,10 @@
 import * as maplibregl from 'maplibre-gl'
 import { cellToParent, latLngToCell } from 'h3-js'
 import type { MapState } from '../../../shared/map-state.ts'
-import { incidentCounts, incidentDate, incidentOrigin, incidentSourceUrl } from '../incidents/incident-format.ts'
+import { originElement } from '../exchange/provenance.ts'
+import { incidentCounts, incidentDate, incidentSourceUrl } from '../incidents/incident-format.ts'
 import { h } from '../ui/dom.ts'
+import type { Locale } from '../ui/strings.ts'
 import { cellBbox } from './cell-geometry.ts'
 import { CLASS_COLOURS } from './colour-ramps.ts'
 import { incidentsUrl, trendsUrl, type Bbox } from './hotspot-query.ts'
@@ -140,14 +142,13 @@ export function incidentItem(p: IncidentPage['features'][number]['properties'], 
   const counts = incidentCounts(p, ctx.strings, ctx.locale)
   const url = incidentSourceUrl(p.attrs)
   const demo = p.source_dataset === DEMO_DATASET
-  const origin = incidentOrigin(p, ctx.strings)
   return h('li', { class: demo ? 'incident is-demo' : 'incident', 'data-id': String(p.id) },
     h('span', { class: 'incident-date', dir: 'ltr' }, incidentDate(p)),
     ' ',
     h('span', { class: 'incident-threat' }, ctx.threatName(p.threat)),
     counts ? h('span', { class: 'incident-counts' }, ` · ${counts}`) : null,
     h('span', { class: 'incident-credit' }, demo ? ctx.strings.demoLabel : p.credit),
-    origin ? h('span', { class: 'incident-origin' }, origin) : null,
+    originElement(p, ctx.locale as Locale),
     url ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: 'incident-link' }, ctx.strings.sourceLink) : null,
   )
 }

@@ -1,7 +1,10 @@
-// The incident filters: threats and source datasets as checkboxes (none ticked = all), and the
-// route families, which follow the migration routes ticked in the legend (the state's `families`).
+// The incident filters: threats and source datasets as checkboxes (none ticked = all), the origin
+// (all, made here, or received from partners of one member state), and the route families, which
+// follow the migration routes ticked in the legend (the state's `families`).
 
+import { MEMBER_STATES } from '../../../shared/access.ts'
 import { THREATS } from '../../../shared/vocabulary.ts'
+import type { ExchangeStrings } from '../exchange/strings.ts'
 import { h } from '../ui/dom.ts'
 import type { HotspotStrings } from './strings.ts'
 
@@ -12,21 +15,30 @@ export interface FilterControls {
   setFamilies(names: readonly string[]): void
 }
 
-/** Fills `container`; `onChange` gets the picked threats and sources after each tick. */
+/** Fills `container`; `onChange` gets the picked threats, sources and origin (null: all) after each change. */
 export function createFilterControls(
   container: HTMLElement,
   t: HotspotStrings,
-  initial: { threats: readonly string[]; sources: readonly string[] },
-  threatName: (code: string) => string,
-  onChange: (filters: { threats: string[]; sources: string[] }) => void,
+  o: Pick<ExchangeStrings, 'originFilter' | 'originAll' | 'originLocal' | 'originState'>,
+  initial: { threats: readonly string[]; sources: readonly string[]; origin: string | null },
+  names: { threat: (code: string) => string; state: (iso3: string) => string | undefined },
+  onChange: (filters: { threats: string[]; sources: string[]; origin: string | null }) => void,
 ): FilterControls {
+  const threatName = names.threat
   const threatBox = (code: string) => h('input', { type: 'checkbox', value: code, checked: initial.threats.includes(code), 'data-threat': code })
   const threats = THREATS.map(threatBox)
   const sourceList = h('ul', { class: 'filter-list', id: 'hotspot-sources' })
   const families = h('p', { class: 'muted filter-families' })
   const picked = (inputs: Iterable<HTMLInputElement>) => [...inputs].filter((i) => i.checked).map((i) => i.value)
-  const changed = () => onChange({ threats: picked(threats), sources: picked(sourceList.querySelectorAll('input')) })
+  const origin = h('select', { id: 'origin-filter', class: 'origin-filter', 'aria-labelledby': 'origin-filter-label' },
+    h('option', { value: '' }, o.originAll),
+    h('option', { value: 'local' }, o.originLocal),
+    ...MEMBER_STATES.map((iso3) => h('option', { value: iso3 }, o.originState(names.state(iso3) ?? iso3))),
+  )
+  origin.value = initial.origin ?? ''
+  const changed = () => onChange({ threats: picked(threats), sources: picked(sourceList.querySelectorAll('input')), origin: origin.value || null })
   for (const input of threats) input.addEventListener('change', changed)
+  origin.addEventListener('change', changed)
   const count = (n: number) => (n === 0 ? t.allSelected : String(n))
   const threatSummary = h('span', { class: 'muted' })
   const sourceSummary = h('span', { class: 'muted' })
@@ -40,6 +52,7 @@ export function createFilterControls(
     h('fieldset', { class: 'legend-group' }, h('legend', {}, t.threatsLabel, threatSummary),
       h('ul', { class: 'filter-list' }, ...threats.map((input) => h('li', {}, h('label', { class: 'legend-row' }, input, h('span', { class: 'legend-label' }, threatName(input.value))))))),
     h('fieldset', { class: 'legend-group' }, h('legend', {}, t.sourcesLabel, sourceSummary), sourceList),
+    h('fieldset', { class: 'legend-group origin-field' }, h('legend', { id: 'origin-filter-label' }, o.originFilter), origin),
     families,
   ))
   summarise()

@@ -1,6 +1,6 @@
 // The query strings of the hotspot, trend and incident requests for a map state: the state's
-// threats, sources, route families and time range become the API's `threat`, `source`,
-// `route_family`, `from` and `to` (lists comma-separated; an empty list means all).
+// threats, sources, route families, origin and time range become the API's `threat`, `source`,
+// `route_family`, `origin`, `from` and `to` (lists comma-separated; an empty list means all).
 
 import type { MapState } from '../../../shared/map-state.ts'
 
@@ -14,6 +14,7 @@ export function filterParams(state: MapState): Record<string, string> {
   if (threats.length) p.threat = threats.join(',')
   if (sources.length) p.source = sources.join(',')
   if (families.length) p.route_family = families.join(',')
+  if (state.filters.origin) p.origin = state.filters.origin
   if (state.time.from) p.from = state.time.from
   if (state.time.to) p.to = state.time.to
   return p

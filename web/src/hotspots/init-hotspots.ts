@@ -1,12 +1,13 @@
 // Wires the hotspot layer into the app: its sidebar section, the map layers, the incident points,
 // the cell popup, the import dialog and the "synthetic demo data" label, all driven by the map
-// state (layers `hotspots`/`incidents`, `hres`, `hstat`, `threats`, `sources`, `families`,
+// state (layers `hotspots`/`incidents`, `hres`, `hstat`, `threats`, `sources`, `origin`, `families`,
 // `from`/`to`), which the controls write back so the URL keeps them.
 
 import type * as maplibregl from 'maplibre-gl'
 import type { MapState } from '../../../shared/map-state.ts'
 import { ANALYSIS_BBOX } from '../../../shared/vocabulary.ts'
 import type { SharingFieldOptions } from '../auth/sharing-field.ts'
+import { exchangeStrings } from '../exchange/strings.ts'
 import { createImportDialog } from '../imports/import-dialog.ts'
 import { createIncidentView } from '../incidents/incident-view.ts'
 import { withLayer } from '../state/legend-state.ts'
@@ -68,8 +69,8 @@ export function initHotspots(options: HotspotsOptions): void {
   const slider = createTimeSlider(panel.slots.time, t, LOCALE, (window) => {
     if (extent) update((s) => ({ ...s, time: timeOfWindow(window, extent!) }))
   })
-  const filters = createFilterControls(panel.slots.filters, t, state.filters, threatName, (picked) =>
-    update((s) => ({ ...s, filters: { ...s.filters, threats: picked.threats, sources: picked.sources } })))
+  const filters = createFilterControls(panel.slots.filters, t, exchangeStrings(LOCALE), state.filters, { threat: threatName, state: options.sharing.nameOf }, (picked) =>
+    update((s) => ({ ...s, filters: { ...s.filters, threats: picked.threats, sources: picked.sources, origin: picked.origin } })))
   const demoBadge = h('p', { class: 'demo-badge', id: 'demo-badge', role: 'note', hidden: true }, t.demoLabel)
   panel.key.classList.add('hotspot-key-overlay')
   map.getContainer().parentElement?.append(demoBadge, panel.key)
@@ -133,7 +134,7 @@ export function initHotspots(options: HotspotsOptions): void {
   /** The months that hold incidents and the datasets there are, for the slider and the source filter. */
   async function loadExtent(): Promise<void> {
     try {
-      const answer = await getJson<TrendAnswer>(trendsUrl({ ...state, filters: { ...state.filters, threats: [], sources: [], families: [] }, time: { from: null, to: null } }, { res: 3, bin: 'month' }))
+      const answer = await getJson<TrendAnswer>(trendsUrl({ ...state, filters: { ...state.filters, threats: [], sources: [], families: [], origin: null }, time: { from: null, to: null } }, { res: 3, bin: 'month' }))
       filters.setSources(answer.credits, state.filters.sources)
       if (answer.bins.length === 0) return
       extent = { from: monthIndex(answer.bins[0]), to: monthIndex(answer.bins[answer.bins.length - 1]) }

@@ -55,8 +55,6 @@ export interface HotspotStrings {
   survivors: string
   quantity: string
   sourceLink: string
-  /** provenance of a record received from a partner deployment: its agency and member state */
-  origin: (agency: string, state: string) => string
   zoomIn: string
   importButton: string
   importTitle: string
@@ -145,7 +143,6 @@ const en: HotspotStrings = {
   survivors: 'survivors',
   quantity: 'quantity',
   sourceLink: 'source',
-  origin: (agency, state) => `from ${agency} (${state})`,
   zoomIn: 'Zoom in',
   importButton: 'Import data',
   importTitle: 'Import incident data',
@@ -244,7 +241,6 @@ const fr: HotspotStrings = {
   survivors: 'survivants',
   quantity: 'quantité',
   sourceLink: 'source',
-  origin: (agency, state) => `reçu de ${agency} (${state})`,
   zoomIn: 'Zoomer',
   importButton: 'Importer des données',
   importTitle: 'Importer des incidents',
@@ -334,7 +330,6 @@ const ar: HotspotStrings = {
   survivors: 'ناجون',
   quantity: 'الكمية',
   sourceLink: 'المصدر',
-  origin: (agency, state) => `وارد من ${agency} (${state})`,
   zoomIn: 'تكبير',
   importButton: 'استيراد بيانات',
   importTitle: 'استيراد بيانات الحوادث',

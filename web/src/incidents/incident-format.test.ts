@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { hotspotStrings } from '../hotspots/strings.ts'
-import { incidentCounts, incidentDate, incidentOrigin, incidentSourceUrl } from './incident-format.ts'
+import { incidentCounts, incidentDate, incidentSourceUrl } from './incident-format.ts'
 
 describe('incident text', () => {
   it('shows a date at its precision', () => {
@@ -20,13 +20,5 @@ describe('incident text', () => {
     expect(incidentSourceUrl({ url: 'javascript:alert(1)' })).toBeNull()
     expect(incidentSourceUrl({ synthetic: true })).toBeNull()
     expect(incidentSourceUrl(null)).toBeNull()
-  })
-
-  it('names the partner a record came from, in each language, and nothing for a record made here', () => {
-    const p = { origin_state: 'NER', origin_agency: 'Niger border police' }
-    expect(incidentOrigin(p, hotspotStrings('en'))).toBe('from Niger border police (NER)')
-    expect(incidentOrigin(p, hotspotStrings('fr'))).toBe('reçu de Niger border police (NER)')
-    expect(incidentOrigin(p, hotspotStrings('ar'))).toBe('وارد من Niger border police (NER)')
-    expect(incidentOrigin({ origin_state: null, origin_agency: null }, hotspotStrings('en'))).toBeNull()
   })
 })

@@ -42,8 +42,3 @@ export function incidentSourceUrl(attrs: unknown): string | null {
     return null
   }
 }
-
-/** "from Niger border police (NER)" for a record received from a partner deployment; null when made here. */
-export function incidentOrigin(p: Pick<IncidentProperties, 'origin_state' | 'origin_agency'>, strings: Pick<HotspotStrings, 'origin'>): string | null {
-  return p.origin_state && p.origin_agency ? strings.origin(p.origin_agency, p.origin_state) : null
-}

@@ -73,6 +73,9 @@ export interface SavedPlan {
   /** who may read it; absent from services older than access control */
   sharing?: Sharing
   partners?: string[]
+  /** received from a partner deployment: its member state and agency (null: made here) */
+  origin_state?: string | null
+  origin_agency?: string | null
 }
 
 /** A refused or failed call; `field` is the request field the service blamed, when it named one. */

@@ -8,6 +8,7 @@ import type * as maplibregl from 'maplibre-gl'
 import type { BorderCollection } from '../api.ts'
 import { sharingFields, type SharingChoice } from '../auth/sharing.ts'
 import { authStrings } from '../auth/strings.ts'
+import type { Provenance } from '../exchange/provenance.ts'
 import type { StateStore } from '../state/state-store.ts'
 import { borderOptions } from '../ui/border-picker.ts'
 import { h } from '../ui/dom.ts'
@@ -46,6 +47,8 @@ interface Run {
   result: PlanResult
   savedId: number | null
   sharing: SharingChoice | null
+  /** a saved plan received from a partner deployment: who shared it */
+  origin?: Provenance
 }
 
 /** Starts the planner: its button, its panel (closed), and the plan of the URL, if any. */
@@ -116,6 +119,7 @@ export function initPlanner(options: PlannerOptions): Planner {
         canSave: options.canPlan,
         sharing: { ownState: options.ownState, nameOf: options.nameOf },
         savedSharing: current.sharing,
+        origin: current.origin ?? null,
         defaultName: s.defaultName(pairNames(current.request), current.result.k, current.result.radius_km),
         nameOf: options.nameOf,
         onSave: (name, sharing) => save(current, name, sharing),
@@ -185,7 +189,7 @@ export function initPlanner(options: PlannerOptions): Planner {
       form.fill(formFromRequest(saved.request))
       postCount = saved.request.existing_sites?.length ?? 0
       const sharing = saved.sharing ? { sharing: saved.sharing, partners: saved.partners ?? [] } : null
-      runs = [{ request: saved.request, result: saved.result, savedId: saved.id, sharing }]
+      runs = [{ request: saved.request, result: saved.result, savedId: saved.id, sharing, origin: { origin_state: saved.origin_state, origin_agency: saved.origin_agency } }]
       draw(true)
     } catch (error) {
       showStatus('error', s.loadFailed(error instanceof Error ? error.message : String(error)))

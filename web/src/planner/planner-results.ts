@@ -3,6 +3,7 @@
 
 import { createSharingField, type SharingFieldOptions } from '../auth/sharing-field.ts'
 import type { SharingChoice } from '../auth/sharing.ts'
+import { originElement, type Provenance } from '../exchange/provenance.ts'
 import { h } from '../ui/dom.ts'
 import { LOCALE } from '../ui/strings.ts'
 import { planExportLinks, type PlanResult, type PlanSite } from './plan-api.ts'
@@ -20,6 +21,8 @@ export interface ResultsOptions {
   sharing: Omit<SharingFieldOptions, 'idPrefix'>
   /** How the current plan was shared, when it is saved and the service said. */
   savedSharing: SharingChoice | null
+  /** a saved plan received from a partner deployment: who shared it (null: made here) */
+  origin: Provenance | null
   defaultName: string
   nameOf: (iso3: string) => string | undefined
   onSave(name: string, sharing: SharingChoice): Promise<void>
@@ -43,6 +46,7 @@ export function renderResults(s: PlannerStrings, options: ResultsOptions): Node[
   )
   return [
     h('h3', {}, s.resultTitle),
+    options.origin ? originElement(options.origin, LOCALE, 'p') : null,
     facts,
     p.shortfall > 0 ? h('p', { class: 'planner-warning' }, s.shortfall(p.shortfall)) : null,
     gapBlock(s, p, options.onSolveExact),

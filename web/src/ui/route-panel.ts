@@ -3,6 +3,8 @@
 // where it came from. The same panel shows a drawn line's analysis and a border's crossings.
 
 import { fetchRouteFlows, type RouteFeature, type RouteFlow } from '../api.ts'
+import { originElement } from '../exchange/provenance.ts'
+import { exchangeStrings } from '../exchange/strings.ts'
 import { flowChart } from './flow-chart.ts'
 import { routeColour } from '../../../shared/palette.ts'
 import { h } from './dom.ts'
@@ -89,6 +91,7 @@ function renderRoute(route: RouteFeature, countryName: (iso3: string) => string 
   const colour = routeColour(p.family, p.kind)
   const field = (label: string, ...value: (Node | string | null)[]) => [h('dt', {}, label), h('dd', {}, ...value)]
   const threats = formatThreats(p.threats, S)
+  const origin = originElement(p, LOCALE)
   return [
     h('dl', { class: 'panel-facts' },
       ...field(S.panelKind, vocabularyLabel(S.kinds, p.kind)),
@@ -102,6 +105,8 @@ function renderRoute(route: RouteFeature, countryName: (iso3: string) => string 
       ...field(S.panelStatus, vocabularyLabel(S.routeStatuses, p.status ?? 'active')),
       ...field(S.panelLength, formatKm(p.length_km, LOCALE)),
       ...field(S.panelCountries, formatCountries(p.countries, countryName, LOCALE)),
+      // a route received from a partner deployment names the agency that shared it
+      ...(origin ? field(exchangeStrings(LOCALE).originLabel, origin) : []),
     ),
     h('section', { class: 'panel-section' },
       h('h3', {}, S.panelThreats),
