@@ -18,7 +18,6 @@ import { categoryName, type HotspotStrings } from './strings.ts'
 import { trendBin, type MonthWindow } from './time-steps.ts'
 import { cellSparkline } from '../charts/cell-sparkline.ts'
 import { chartStrings } from '../charts/strings.ts'
-import type { Locale } from '../ui/strings.ts'
 
 /** Incidents listed per cell; the cell's n says how many there are. */
 const INCIDENTS_SHOWN = 8
