@@ -29,6 +29,7 @@ import { healthRoutes } from './routes/health.ts'
 import { hotspotRoutes } from './routes/hotspots.ts'
 import { importRoutes } from './routes/imports.ts'
 import { incidentRoutes } from './routes/incidents.ts'
+import { seriesRoutes } from './routes/series.ts'
 import { ogcRoutes } from './routes/ogc.ts'
 import { patrolRoutes } from './routes/patrols.ts'
 import { placeRoutes } from './routes/places.ts'
@@ -139,6 +140,7 @@ export async function buildApp({ db, logger = false, embedOrigins = [], corsOrig
   app.register(tileRoutes)
   app.register(ogcRoutes)
   app.register(incidentRoutes)
+  app.register(seriesRoutes)
   app.register(hotspotRoutes)
   app.register(importRoutes)
   app.register(patrolRoutes)

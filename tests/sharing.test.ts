@@ -1,7 +1,7 @@
 // Sharing levels without leaks (issue 8), on every driver, with AUTH=on. A Niger agency writes
 // one incident dataset, one import, one route and one plan at each sharing level; then readers of
 // another Niger agency, of Mali (the bilateral partner), of Chad, and a public embed go through
-// every read path: list, item, OGC items, tiles, hotspots (the cell rollup too), exports, static maps and embeds. Each
+// every read path: list, item, OGC items, tiles, hotspots (the cell rollup too), chart series, exports, static maps and embeds. Each
 // must see exactly the records its level allows: nothing more (no leak) and nothing less (so the
 // probes can fail).
 import { VectorTile } from '@mapbox/vector-tile'
@@ -154,6 +154,7 @@ describe.each(testDrivers())('sharing levels on %s', (driver) => {
     'hotspots res 7 (cell rollup)': async (r, l) => ((await json(r, `/api/hotspots?res=7&source=leak-${l}`))?.cells.length ?? 0) > 0,
     'hotspots, whole months (cell rollup)': async (r, l) => ((await json(r, `/api/hotspots?res=5&from=2024-02-15&to=2024-03-31&source=leak-${l}`))?.cells.length ?? 0) > 0,
     'hotspot trends': async (r, l) => ((await json(r, `/api/hotspots/trends?res=5&bin=month&source=leak-${l}`))?.cells?.length ?? 0) > 0,
+    'incident series (charts)': async (r, l) => ((await json(r, `/api/incidents/series?split=threat&source=leak-${l}`))?.series.length ?? 0) > 0,
     'hotspot tiles': async (r, l) => (await tileFeatures(r, `/tiles/hotspots/${tileOf(INCIDENT_AT[l], 6)}.mvt?res=5&source=leak-${l}`, 'hotspots')).length > 0,
     'incidents export': async (r, l) => ((await json(r, `/api/exports/incidents.geojson?layers=incidents&sources=leak-${l}&bbox=${box(INCIDENT_AT[l], 2)}`))?.features.length ?? 0) > 0,
     'hotspots export': async (r, l) => ((await json(r, `/api/exports/hotspots.geojson?layers=hotspots&hres=5&sources=leak-${l}&bbox=${box(INCIDENT_AT[l], 2)}`))?.features.length ?? 0) > 0,
@@ -177,7 +178,7 @@ describe.each(testDrivers())('sharing levels on %s', (driver) => {
   }
 
   /** The read paths an embed token may use at all (the plan: only its view's); the others answer it 403 whatever the level. */
-  const EMBED_PATHS = new Set(['incidents list', 'incidents tiles', 'hotspots', 'hotspots res 7 (cell rollup)', 'hotspots, whole months (cell rollup)', 'hotspot trends', 'hotspot tiles', 'routes list', 'routes tiles', 'plan item'])
+  const EMBED_PATHS = new Set(['incidents list', 'incidents tiles', 'hotspots', 'hotspots res 7 (cell rollup)', 'hotspots, whole months (cell rollup)', 'hotspot trends', 'incident series (charts)', 'hotspot tiles', 'routes list', 'routes tiles', 'plan item'])
 
   describe.each(SHARING_LEVELS)('a %s record', (level) => {
     it.each(READERS)('is seen through every read path by %s exactly when its level allows', async (reader) => {

@@ -1,6 +1,7 @@
 // A saved plan as files a GPS or GIS loads: GeoJSON (sites and their geodesic coverage circles),
 // CSV (one row per site) and KML (a folder of sites and a folder of circles).
 import type { Feature, FeatureCollection } from 'geojson'
+import { csvCell } from '../../../shared/csv-cell.ts'
 import { geodesicCircle } from '../../../shared/geodesic-circle.ts'
 
 export interface ExportSite {
@@ -36,14 +37,7 @@ export function planGeoJson(plan: ExportPlan): FeatureCollection {
   return { type: 'FeatureCollection', features }
 }
 
-/**
- * One CSV text cell: quoted when it holds a comma, quote or line break, and prefixed with ' when it
- * starts with = + - @ tab or CR, so a spreadsheet shows it as text instead of running a formula.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
+export { csvCell }
 
 const CSV_COLUMNS = ['order', 'kind', 'name', 'lng', 'lat', 'h3', 'country', 'border_pair', 'radius_km', 'covered_demand', 'marginal_gain'] as const
 
