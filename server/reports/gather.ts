@@ -147,7 +147,7 @@ export async function gatherReport(db: Db, req: ReportRequest, contentWidthPt: n
   if (wants('routes')) {
     for (const r of routeFeatures) {
       const f = await lineFigures(db, r.geometry as LineString)
-      routes.push({ id: r.id, name: r.properties.name as string, family: r.properties.family as string, lengthKm: f.length_km, countries: f.countries.map((c) => c.iso3), crossings: f.border_crossings.length })
+      routes.push({ id: r.id, name: r.properties.name as string, family: r.properties.family as string, lengthKm: f.length_km, countries: f.countries.flatMap((c) => (c.iso3 === null ? [] : [c.iso3])), crossings: f.border_crossings.length })
     }
   }
 

@@ -48,7 +48,7 @@ export interface ReportWords {
   noRoutes: string
   planTitle: (name: string, id: number) => string
   planSaved: (date: string) => string
-  planSummary: (sites: number, radiusKm: string, covered: string) => string
+  planSummary: (sites: string, radiusKm: string, covered: string) => string
   site: string
   kind: { new: string; existing: string }
   position: string
