@@ -145,12 +145,12 @@ function figures(d: ReportData, w: ReportWords): ReportPage {
   return { section: 'figures', blocks }
 }
 
-/** Chart size in px: the text width at 2 px a point, 40% as high. */
-function charts(d: ReportData, w: ReportWords, widthPt: number): ReportPage {
+/** Charts at 2 px a point, the text width wide and 42% as high, or less so two fit on a page. */
+function charts(d: ReportData, w: ReportWords, box: { widthPt: number; heightPt: number }): ReportPage {
   const lang = d.request.lang
   const s = d.byThreat
-  const widthPx = Math.round(widthPt * 2)
-  const heightPx = Math.round(widthPx * 0.42)
+  const widthPx = Math.round(box.widthPt * 2)
+  const heightPx = Math.round(Math.min(widthPx * 0.42, (box.heightPt - 70) / 2 - 12) * 2)
   const threatSeries = s.series.map((x, i) => ({ key: x.key, label: THREAT_NAMES[lang][x.key as Threat] ?? x.key, color: SERIES_COLOURS[i % SERIES_COLOURS.length], values: x.values }))
   const title1 = w.chartByThreat(d.bucket)
   const blocks: Block[] = [
@@ -247,15 +247,15 @@ function plan(d: ReportData, w: ReportWords): ReportPage {
         `${f.coord(s.lng)}${lang === 'ar' ? '، ' : ', '}${f.coord(s.lat)}`,
         s.country ? (d.countryNames.get(s.country) ?? s.country) : w.none,
         s.border_pair && s.border_km !== null ? `${s.border_pair} (${f.km(s.border_km)})` : w.none,
-        f.km(s.covered_demand),
+        result.total_demand > 0 ? f.share(s.covered_demand / result.total_demand) : w.none,
       ]),
     },
   )
   return { section: 'plan', blocks }
 }
 
-/** The report's pages: the cover, then each section asked for, in order. */
-export function reportContent(d: ReportData, widthPt: number): ReportContent {
+/** The report's pages: the cover, then each section asked for, in order; box is the text area of a page, points. */
+export function reportContent(d: ReportData, box: { widthPt: number; heightPt: number }): ReportContent {
   const lang = d.request.lang
   const w = reportWords(lang)
   const title = d.request.title ?? w.defaultTitle
@@ -263,7 +263,7 @@ export function reportContent(d: ReportData, widthPt: number): ReportContent {
   for (const s of d.request.sections) {
     if (s === 'map' && d.map) pages.push({ section: 'map', blocks: [{ kind: 'heading', text: w.sections.map }, { kind: 'picture', svg: d.map.svg, widthPx: d.mapPx.width, heightPx: d.mapPx.height, alt: w.sections.map }] })
     if (s === 'figures') pages.push(figures(d, w))
-    if (s === 'charts') pages.push(charts(d, w, widthPt))
+    if (s === 'charts') pages.push(charts(d, w, box))
     if (s === 'hotspots') pages.push(hotspots(d, w))
     if (s === 'routes') pages.push(routes(d, w))
     if (s === 'plan') pages.push(plan(d, w))

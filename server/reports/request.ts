@@ -1,10 +1,10 @@
 // What a report is asked for: the map state (the shared map-state format of views and static maps),
 // the period it covers, its title, language, page orientation and sections, checked field by field.
 import type { Language, MapState } from '../../shared/map-state.ts'
+import { REPORT_SECTIONS, type ReportSection } from '../../shared/report-sections.ts'
 import { BadRequestError } from '../http-errors.ts'
 
-export const REPORT_SECTIONS = ['map', 'figures', 'charts', 'hotspots', 'routes', 'plan'] as const
-export type ReportSection = (typeof REPORT_SECTIONS)[number]
+export { REPORT_SECTIONS, type ReportSection }
 
 export interface ReportRequest {
   /** the state, its time range set to the period and its language to the report's */

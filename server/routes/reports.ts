@@ -58,7 +58,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const landscape = req.orientation === 'landscape'
       const geometry = pageGeometry(landscape)
       const data = await gatherReport(app.db, req, geometry.contentWidth, mapHeightPt(landscape))
-      const content = reportContent(data, geometry.contentWidth)
+      const content = reportContent(data, { widthPt: geometry.contentWidth, heightPt: geometry.bottom - geometry.top })
       await audit(app.serviceDb, request.viewer, 'export', `report.${format}`, { period: req.period, lang: req.lang, sections: req.sections })
       const name = `report-${req.period.from}-${req.period.to}-${req.lang}.${format}`
       reply.header('content-disposition', `attachment; filename="${name}"`).header('x-report-classification', data.sharing.level)
