@@ -29,7 +29,7 @@ const VIEW_PX = [1280, 800] as const
 /** Emerging hot spots listed. */
 export const TOP_HOTSPOTS = 10
 /** Map picture size in px (SVG units) per PDF point of width: 1200 px over an A4 portrait text width. */
-const MAP_PX_PER_PT = 2.2
+export const MAP_PX_PER_PT = 2.2
 
 export interface ReportRoute {
   id: string
