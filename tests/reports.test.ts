@@ -187,10 +187,14 @@ describe.skipIf(!havePoppler).each(testDrivers())('reports on %s', (driver) => {
       }
     })
 
-    it.runIf(lang === 'ar')('writes Arabic in logical order, shaped from the letters the text holds', () => {
-      for (const words of ['الأرقام الرئيسية', 'البؤر الساخنة الناشئة', 'تحليل المخاطر في الساحل', 'خطة الدوريات', 'الطريق الأوسط', 'حسب مجموعة الطرق']) expect(text).toContain(words)
+    it('writes its headings in reading order (Arabic logical, shaped from the letters the text holds)', () => {
+      const words = {
+        en: ['Key figures', 'Emerging hot spots', 'Sahel risk analysis', 'Annex: patrol plan', 'Central Mediterranean', 'By route family'],
+        fr: ['Chiffres clés', 'Points chauds émergents', 'Sahel risk analysis', 'plan de patrouille', 'Route centrale', 'Par famille de routes'],
+        ar: ['الأرقام الرئيسية', 'البؤر الساخنة الناشئة', 'تحليل المخاطر في الساحل', 'خطة الدوريات', 'الطريق الأوسط', 'حسب مجموعة الطرق'],
+      }[lang]
+      for (const w of words) expect(text).toContain(w)
       // lam-alef and alef-hamza come back as the letters they were shaped from, in NFC
-      expect(text).toContain('الأوسط')
       expect(text.normalize('NFC')).toBe(text)
     })
 
