@@ -228,6 +228,12 @@ describe.skipIf(!havePoppler).each(testDrivers())('reports on %s', (driver) => {
     }
   }, 120_000)
 
+  it('is described in the OpenAPI document with its body schema', async () => {
+    const doc = await getJson('/openapi.json')
+    const post = doc.paths['/api/reports'].post
+    expect(Object.keys(post.requestBody.content['application/json'].schema.properties)).toEqual(['state', 'period', 'title', 'language', 'orientation', 'sections', 'format', 'date'])
+  })
+
   it('answers 400 naming the field for a bad language, period or state', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ language: 'de' }, 'body.language'],
