@@ -23,7 +23,7 @@
 //      BENCH_ROLLUP_PG_ROWS on pg) read from the cell rollup vs the bare raw GROUP BY; writes with the
 //      rollup triggers on vs off
 //  16. reports: a 6-page report (POST /api/reports) over 1,000,000 incidents: time and peak memory
-//      against rendering its map alone (BENCH_REPORT_RUNS, default 3)
+//      against rendering its map alone (BENCH_REPORT_RUNS, default 3; BENCH_REPORT_DRIVER=pg|pglite)
 // The PostGIS rows run when DATABASE_URL is set. `npm run bench -- analysis tiles` runs some sections.
 // Each section lives in scripts/bench/<name>.ts; shared helpers in scripts/bench/common.ts.
 import { accessOverhead } from './bench/access.ts'

@@ -1,6 +1,7 @@
 // Bench section 16: a 6-page risk-analysis report (cover, map, key figures, charts, emerging hot
 // spots, routes) over 1,000,000 incidents through POST /api/reports, against rendering its map
 // alone (GET /api/maps/static.png of the same state at the report's map size and 144 dpi).
+// BENCH_REPORT_RUNS (default 3) runs per figure; BENCH_REPORT_DRIVER=pg or pglite for one driver.
 import { startApp } from '../../server/start.ts'
 import { mulberry32 } from '../../server/geo/prng.ts'
 import { syntheticIncidents } from '../../server/geo/synthetic.ts'
@@ -15,7 +16,13 @@ const PERIOD = { from: '2023-01-01', to: '2023-12-31' }
 export async function reportsBench(): Promise<void> {
   const runs = Number(process.env.BENCH_REPORT_RUNS ?? 3)
   console.log(`\n# 16. report: 6 A4 pages over 1,000,000 incidents, against its map alone (median of ${runs})`)
+  // BENCH_REPORT_DRIVER=pg (or pglite) runs one driver: loading 1,000,000 rows into PGlite is slow
+  const only = process.env.BENCH_REPORT_DRIVER
   for (const { name, config, drop } of await scratchDatabases('report')) {
+    if (only && only !== name) {
+      await drop()
+      continue
+    }
     const app = await startApp(config)
     try {
       await loadMillion(app.db, syntheticIncidents(catalogueRoutes(), mulberry32(16), { count: 200_000 }))
