@@ -1,5 +1,5 @@
-// Bench section 16: a 6-page risk-analysis report (cover, map, key figures, charts, emerging hot
-// spots, routes) over 1,000,000 incidents through POST /api/reports, against rendering its map
+// Bench section 16: a risk-analysis report of six parts (cover, map, key figures, charts, emerging
+// hot spots, routes; 8 A4 pages: the figure and route tables run over) over 1,000,000 incidents through POST /api/reports, against rendering its map
 // alone (GET /api/maps/static.png of the same state at the report's map size and 144 dpi).
 // BENCH_REPORT_RUNS (default 3) runs per figure; BENCH_REPORT_DRIVER=pg or pglite for one driver.
 import { startApp } from '../../server/start.ts'
@@ -15,7 +15,7 @@ const PERIOD = { from: '2023-01-01', to: '2023-12-31' }
 
 export async function reportsBench(): Promise<void> {
   const runs = Number(process.env.BENCH_REPORT_RUNS ?? 3)
-  console.log(`\n# 16. report: 6 A4 pages over 1,000,000 incidents, against its map alone (median of ${runs})`)
+  console.log(`\n# 16. report: cover + 5 sections over 1,000,000 incidents, against its map alone (median of ${runs})`)
   // BENCH_REPORT_DRIVER=pg (or pglite) runs one driver: loading 1,000,000 rows into PGlite is slow
   const only = process.env.BENCH_REPORT_DRIVER
   for (const { name, config, drop } of await scratchDatabases('report')) {
