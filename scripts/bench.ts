@@ -22,6 +22,8 @@
 //  15. rollup: hotspots, trends and a hotspot tile over BENCH_ROLLUP_ROWS incidents (default 1,000,000;
 //      BENCH_ROLLUP_PG_ROWS on pg) read from the cell rollup vs the bare raw GROUP BY; writes with the
 //      rollup triggers on vs off
+//  16. reports: a 6-page report (POST /api/reports) over 1,000,000 incidents: time and peak memory
+//      against rendering its map alone (BENCH_REPORT_RUNS, default 3; BENCH_REPORT_DRIVER=pg|pglite)
 // The PostGIS rows run when DATABASE_URL is set. `npm run bench -- analysis tiles` runs some sections.
 // Each section lives in scripts/bench/<name>.ts; shared helpers in scripts/bench/common.ts.
 import { accessOverhead } from './bench/access.ts'
@@ -36,6 +38,7 @@ import { patrolSiting } from './bench/patrols.ts'
 import { rollupBench } from './bench/rollup.ts'
 import { coldStart, memory, tileVsSql } from './bench/start.ts'
 import { staticMaps } from './bench/static-maps.ts'
+import { reportsBench } from './bench/reports.ts'
 
 async function main(): Promise<void> {
   console.log(`Sahel Routes bench — ${new Date().toISOString()}, node ${process.version}, DATABASE_URL ${databaseUrl ? 'set' : 'not set'}`)
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
   if (want('exchange')) await exchangeBundle()
   if (want('backup')) await backupVsPgDump()
   if (want('rollup')) await rollupBench()
+  if (want('reports')) await reportsBench()
 }
 
 main().then(

@@ -27,6 +27,7 @@ import { catalogueRoutes } from './routes/catalogue.ts'
 import { countryRoutes } from './routes/countries.ts'
 import { healthRoutes } from './routes/health.ts'
 import { hotspotRoutes } from './routes/hotspots.ts'
+import { reportRoutes } from './routes/reports.ts'
 import { importRoutes } from './routes/imports.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { seriesRoutes } from './routes/series.ts'
@@ -146,6 +147,7 @@ export async function buildApp({ db, logger = false, embedOrigins = [], corsOrig
   app.register(patrolRoutes)
   app.register(viewRoutes)
   app.register(mapRoutes)
+  app.register(reportRoutes)
   app.register(exportRoutes)
   app.register(exchangeRoutes, { keyFile: exchangeKeyFile })
   app.register(opsRoutes, { metricsToken })

@@ -54,3 +54,28 @@ export async function scratchDatabases(tag: string): Promise<ScratchDb[]> {
   }
   return out
 }
+
+/** Median time, resident-memory growth (sampled every 5 ms, peak over the baseline) and answer size of a request through app.inject. */
+export async function timedInject(
+  app: { inject(options: { method: 'GET' | 'POST'; url: string; payload?: unknown }): Promise<{ statusCode: number; rawPayload: Buffer; body: string }> },
+  request: { method: 'GET' | 'POST'; url: string; payload?: unknown },
+  runs: number,
+): Promise<{ ms: number; peakMb: number; bytes: number; body: Buffer }> {
+  const times: number[] = []
+  let peak = 0
+  let body: Buffer = Buffer.alloc(0)
+  for (let i = 0; i < runs; i++) {
+    const base = process.memoryUsage().rss
+    let top = base
+    const timer = setInterval(() => (top = Math.max(top, process.memoryUsage().rss)), 5)
+    const t = performance.now()
+    const res = await app.inject(request)
+    times.push(performance.now() - t)
+    clearInterval(timer)
+    top = Math.max(top, process.memoryUsage().rss)
+    if (res.statusCode !== 200) throw new Error(`${request.url}: ${res.statusCode} ${res.body.slice(0, 200)}`)
+    body = res.rawPayload
+    peak = Math.max(peak, (top - base) / 1048576)
+  }
+  return { ms: median(times), peakMb: peak, bytes: body.length, body }
+}

@@ -23,10 +23,11 @@ export async function loadMillion(db: Db, pool: ParsedIncident[]): Promise<void>
         i,
       ])
     }
-    // 1,000,000 rows: row g takes pool point g mod |pool|, its date shifted by g days mod 7 years
+    // 1,000,000 rows: row g takes pool point g mod |pool|, its date shifted by g days mod 7 years (a
+    // synthetic incident of a catalogue route without threats is unclassified, as an import stores it)
     await tx.query(`INSERT INTO incidents (source_dataset, source_id, import_id, occurred_on, date_precision, threat, geom, dead,
         h3_r3, h3_r4, h3_r5, h3_r6, h3_r7, h3_r8, h3_r9)
-      SELECT 'bench', 'b' || g, 900000, DATE '2019-01-01' + (g % 2555), 'day', p.r->>3,
+      SELECT 'bench', 'b' || g, 900000, DATE '2019-01-01' + (g % 2555), 'day', COALESCE(p.r->>3, 'unclassified'),
              ST_SetSRID(ST_MakePoint((p.r->>4)::float8, (p.r->>5)::float8), 4326), (g % 3),
              (p.r->>15)::bigint, (p.r->>16)::bigint, (p.r->>17)::bigint, (p.r->>18)::bigint, (p.r->>19)::bigint, (p.r->>20)::bigint, (p.r->>21)::bigint
       FROM generate_series(0, 999999) g JOIN bench_pool p ON p.i = g % ${pool.length}`)

@@ -2,29 +2,8 @@
 import { startApp } from '../../server/start.ts'
 import { mulberry32 } from '../../server/geo/prng.ts'
 import { syntheticIncidents } from '../../server/geo/synthetic.ts'
-import { median, row, scratchDatabases } from './common.ts'
+import { row, scratchDatabases, timedInject } from './common.ts'
 import { catalogueRoutes, loadMillion } from './incident-data.ts'
-
-/** Median time and resident-memory growth (sampled every 5 ms, peak over the baseline) of a GET. */
-async function timedGet(app: Awaited<ReturnType<typeof startApp>>, url: string, runs: number): Promise<{ ms: number; peakMb: number; bytes: number }> {
-  const times: number[] = []
-  let peak = 0
-  let bytes = 0
-  for (let i = 0; i < runs; i++) {
-    const base = process.memoryUsage().rss
-    let top = base
-    const timer = setInterval(() => (top = Math.max(top, process.memoryUsage().rss)), 5)
-    const t = performance.now()
-    const res = await app.inject({ method: 'GET', url })
-    times.push(performance.now() - t)
-    clearInterval(timer)
-    top = Math.max(top, process.memoryUsage().rss)
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`)
-    bytes = res.rawPayload.length
-    peak = Math.max(peak, (top - base) / 1048576)
-  }
-  return { ms: median(times), peakMb: peak, bytes }
-}
 
 export async function staticMaps(): Promise<void> {
   console.log('\n# 9. static map, 1600x1000, operational zone, hotspots at res 6 over 1,000,000 incidents (median of 3)')
@@ -36,8 +15,8 @@ export async function staticMaps(): Promise<void> {
     const query = 'width=1600&height=1000&date=2024-03-07&bbox=-17.5,15,27,23.44&layers=zone,hotspots,borders,routes,places&hres=6&title=Incident%20hotspots'
     const cells = (await app.inject({ method: 'GET', url: '/api/hotspots?res=6&bbox=-17.5,15,27,23.44' })).json().cells.length
     await app.inject({ method: 'GET', url: `/api/maps/static.png?${query}` }) // warm: fonts, JIT
-    const svg = await timedGet(app, `/api/maps/static.svg?${query}`, 3)
-    const png = await timedGet(app, `/api/maps/static.png?${query}`, 3)
+    const svg = await timedInject(app, { method: 'GET', url: `/api/maps/static.svg?${query}` }, 3)
+    const png = await timedInject(app, { method: 'GET', url: `/api/maps/static.png?${query}` }, 3)
     row(`${name}: res-6 cells in the view`, `${cells}`)
     row(`SVG alone (query + render, ${(svg.bytes / 1048576).toFixed(1)} MB)`, `${svg.ms.toFixed(0)} ms`)
     row(`PNG (query + render + resvg, ${(png.bytes / 1048576).toFixed(1)} MB)`, `${png.ms.toFixed(0)} ms`, png.ms / svg.ms, '(PNG time / SVG time)')

@@ -101,3 +101,15 @@ export async function borderCrossingRoutes(db: Db, a: string, b: string) {
   }
   return out
 }
+
+/** Length (km, geodesic), countries with their km and share, and border crossings in travel order of a catalogue line: the same figures as its full analysis, without the corridor. */
+export async function lineFigures(db: Db, line: LineString) {
+  const geojson = JSON.stringify(line)
+  const [[{ km: lengthKm }], countryRows, crossingRows] = await Promise.all([
+    db.query<{ km: number }>(sqlFile('analysis/line-length'), [geojson]),
+    db.query<CountryKmRow>(sqlFile('analysis/country-lengths'), [geojson]),
+    db.query<CrossingRow>(sqlFile('analysis/border-crossings'), [geojson]),
+  ])
+  const parts = [line.coordinates]
+  return { length_km: round1(lengthKm), countries: countryShares(lengthKm, countryRows), border_crossings: orderCrossings(parts, crossingRows, partLengthsKm(parts)) }
+}

@@ -99,3 +99,9 @@ export async function getPlan(db: Db, id: number): Promise<SavedPlan | null> {
   const [row] = await db.query<SavedPlan>(sqlFile('patrols/plan-get'), [id])
   return row ?? null
 }
+
+/** Id of the most recently saved plan the reader may see, or null. */
+export async function latestPlanId(db: Db): Promise<number | null> {
+  const [row] = await db.query<{ id: number }>(sqlFile('patrols/plan-latest'), [])
+  return row?.id ?? null
+}

@@ -48,6 +48,7 @@ import { createBorderView } from './ui/border-view.ts'
 import { createDrawTool } from './ui/draw-tool.ts'
 import { createEmbedDialog } from './ui/embed-dialog.ts'
 import { renderHeaderTools } from './ui/header-tools.ts'
+import { createReportDialog } from './reports/report-dialog.ts'
 import { renderLegend, showFlowYear } from './ui/legend.ts'
 import { createRoutePanel } from './ui/route-panel.ts'
 import { renderRouteList, type RouteList } from './ui/route-list.ts'
@@ -93,10 +94,12 @@ async function main(): Promise<void> {
       showTitle(title)
     },
   })
+  const reportDialog = createReportDialog({ current: shareable })
   renderHeaderTools(byId('header-tools'), {
     current: shareable,
     mapSize: () => ({ widthPx: map.getContainer().clientWidth, heightPx: map.getContainer().clientHeight }),
     onEmbed: () => embedDialog.open(),
+    onReport: () => reportDialog.open(),
     onLanguage,
     may,
   })

@@ -5,6 +5,7 @@
 import type { HotspotClass } from '../../../shared/gistar.ts'
 import type { EmergingPattern } from '../../../shared/emerging.ts'
 import type { Locale } from '../ui/strings.ts'
+import { emergingPatternName } from '../../../shared/vocabulary-names.ts'
 
 export interface HotspotStrings {
   sectionTitle: string
@@ -128,10 +129,7 @@ const en: HotspotStrings = {
   q: 'q-value (FDR)',
   cls: 'Class',
   trendTitle: 'Emerging hot spot trend',
-  pattern: (pattern, hot) => {
-    const name = { new: 'New', consecutive: 'Consecutive', intensifying: 'Intensifying', persistent: 'Persistent', diminishing: 'Diminishing', sporadic: 'Sporadic', oscillating: 'Oscillating', historical: 'Historical' }[pattern]
-    return `${name} ${hot ? 'hot' : 'cold'} spot`
-  },
+  pattern: (pattern, hot) => emergingPatternName('en', pattern, hot),
   noPattern: 'No pattern detected',
   trendDetail: (bins, bin, tau, p) => `Mann-Kendall τ = ${tau}, p = ${p}, over ${bins} ${bin === 'month' ? 'months' : 'quarters'}`,
   noTrend: (bins, bin) => `Over ${bins} ${bin === 'month' ? 'months' : 'quarters'}`,
@@ -216,20 +214,7 @@ const fr: HotspotStrings = {
   q: 'Valeur q (FDR)',
   cls: 'Classe',
   trendTitle: 'Tendance (points chauds émergents)',
-  pattern: (pattern, hot) => {
-    const spot = hot ? 'point chaud' : 'point froid'
-    const Spot = hot ? 'Point chaud' : 'Point froid'
-    switch (pattern) {
-      case 'new': return `Nouveau ${spot}`
-      case 'consecutive': return `${Spot} consécutif`
-      case 'intensifying': return `${Spot} en intensification`
-      case 'persistent': return `${Spot} persistant`
-      case 'diminishing': return `${Spot} en diminution`
-      case 'sporadic': return `${Spot} sporadique`
-      case 'oscillating': return `${Spot} oscillant`
-      case 'historical': return `${Spot} historique`
-    }
-  },
+  pattern: (pattern, hot) => emergingPatternName('fr', pattern, hot),
   noPattern: 'Aucune tendance détectée',
   trendDetail: (bins, bin, tau, p) => `Mann-Kendall τ = ${tau}, p = ${p}, sur ${bins} ${bin === 'month' ? 'mois' : 'trimestres'}`,
   noTrend: (bins, bin) => `Sur ${bins} ${bin === 'month' ? 'mois' : 'trimestres'}`,
@@ -314,11 +299,7 @@ const ar: HotspotStrings = {
   q: 'القيمة q (بعد تصحيح FDR)',
   cls: 'الفئة',
   trendTitle: 'اتجاه البؤر الناشئة',
-  pattern: (pattern, hot) => {
-    const spot = hot ? 'بؤرة ساخنة' : 'بؤرة باردة'
-    const adjective = { new: 'جديدة', consecutive: 'متتالية', intensifying: 'متزايدة الشدة', persistent: 'مستمرة', diminishing: 'متناقصة', sporadic: 'متقطعة', oscillating: 'متذبذبة', historical: 'تاريخية' }[pattern]
-    return `${spot} ${adjective}`
-  },
+  pattern: (pattern, hot) => emergingPatternName('ar', pattern, hot),
   noPattern: 'لم يُرصد أي نمط',
   trendDetail: (bins, bin, tau, p) => `اختبار مان-كندال: τ = ${tau}، p = ${p}، على مدى ${bins} ${bin === 'month' ? 'شهرًا' : 'فصلًا'}`,
   noTrend: (bins, bin) => `على مدى ${bins} ${bin === 'month' ? 'شهرًا' : 'فصلًا'}`,

@@ -1,10 +1,11 @@
-// The header's tools: share and export (embed code, static PNG, data exports) and the language
+// The header's tools: share and export (embed code, static PNG, report, data exports) and the language
 // switcher. Links are built when used, from the state as it is at that moment. Each tool shows
 // only when the viewer may use it (share, export).
 
 import type { Permission } from '../../../shared/access.ts'
 import { LANGUAGES, type Language, type MapState } from '../../../shared/map-state.ts'
 import { exportLinks, staticPngUrl, type ExportDataset } from '../state/share-links.ts'
+import { reportStrings } from '../reports/strings.ts'
 import { h } from './dom.ts'
 import { LOCALE, S } from './strings.ts'
 
@@ -14,6 +15,8 @@ export interface HeaderToolsOptions {
   /** The map's size in CSS px, for the PNG. */
   mapSize(): { widthPx: number; heightPx: number }
   onEmbed(): void
+  /** Opens the "Make report" dialog. */
+  onReport(): void
   onLanguage(lang: Language): void
   /** Whether the viewer may do what a permission covers. */
   may(permission: Permission): boolean
@@ -39,6 +42,8 @@ export function renderHeaderTools(container: HTMLElement, options: HeaderToolsOp
   }
   // The href is set before the browser follows it, so it always carries the current view.
   for (const type of ['pointerenter', 'focus', 'click']) png.addEventListener(type, refreshPng)
+  const report = h('button', { type: 'button', class: 'header-button', id: 'make-report' }, reportStrings(LOCALE).button)
+  report.addEventListener('click', () => options.onReport())
 
   const list = h('ul', { class: 'menu-list' })
   const menu = h('details', { class: 'header-menu', id: 'export-menu' }, h('summary', { class: 'header-button' }, S.exportMenu), list)
@@ -63,7 +68,7 @@ export function renderHeaderTools(container: HTMLElement, options: HeaderToolsOp
     ...LANGUAGES.map((lang) => h('option', { value: lang, lang, selected: lang === LOCALE }, S.languageNames[lang])))
   language.addEventListener('change', () => options.onLanguage(language.value as Language))
 
-  const tools = [...(options.may('share') ? [embed] : []), ...(options.may('export') ? [png, menu] : [])]
+  const tools = [...(options.may('share') ? [embed] : []), ...(options.may('export') ? [png, report, menu] : [])]
   container.replaceChildren(
     ...(tools.length > 0 ? [h('div', { class: 'header-group', role: 'group', 'aria-label': S.shareGroup }, ...tools)] : []),
     h('label', { class: 'header-language' }, h('span', { class: 'visually-hidden' }, S.languageLabel), language),

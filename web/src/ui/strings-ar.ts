@@ -2,6 +2,7 @@
 // left when it is chosen (`directionOf`); Latin names and codes inside a string keep their order.
 
 import type { UiStrings } from './strings.ts'
+import { THREAT_NAMES } from '../../../shared/vocabulary-names.ts'
 
 /** Arabic plural of a counted noun: 1 → singular, 2 → dual, 3–10 → plural, 11+ → singular. */
 function counted(count: number, one: string, two: string, few: string, many: string): string {
@@ -146,20 +147,7 @@ export const ar: UiStrings = {
     goods: 'تهريب السلع',
     gold: 'تجارة الذهب',
   },
-  threats: {
-    narco_terrorism: 'الإرهاب المرتبط بالمخدرات',
-    radicalised_returnees: 'العائدون المتطرفون',
-    migration_trafficking: 'تهريب المهاجرين والاتجار بالبشر',
-    subsidised_goods_smuggling: 'تهريب السلع المدعومة',
-    drug_trafficking: 'الاتجار بالمخدرات',
-    cross_border_terrorism: 'الإرهاب العابر للحدود',
-    foreign_armed_groups: 'الجماعات المسلحة الأجنبية',
-    identity_fraud: 'تزوير الهوية والوثائق',
-    arms_proliferation: 'انتشار الأسلحة',
-    illegal_fishing: 'الصيد غير المشروع',
-    sea_pollution: 'التلوث البحري',
-    unclassified: 'غير مصنف',
-  },
+  threats: THREAT_NAMES.ar,
   confidence: {
     high: 'عالية',
     medium: 'متوسطة',

@@ -2,6 +2,7 @@
 // « : », « ; » and « ? », and around guillemets. Route names follow Frontex's French usage.
 
 import type { UiStrings } from './strings.ts'
+import { THREAT_NAMES } from '../../../shared/vocabulary-names.ts'
 
 const nb = '\u00a0'
 
@@ -140,20 +141,7 @@ export const fr: UiStrings = {
     goods: 'Contrebande de marchandises',
     gold: 'Commerce de l’or',
   },
-  threats: {
-    narco_terrorism: 'Narcoterrorisme',
-    radicalised_returnees: 'Retour de personnes radicalisées',
-    migration_trafficking: 'Trafic illicite de migrants et traite des êtres humains',
-    subsidised_goods_smuggling: 'Contrebande de produits subventionnés',
-    drug_trafficking: 'Trafic de stupéfiants',
-    cross_border_terrorism: 'Terrorisme transfrontalier',
-    foreign_armed_groups: 'Groupes armés étrangers',
-    identity_fraud: 'Fraude documentaire et à l’identité',
-    arms_proliferation: 'Prolifération des armes',
-    illegal_fishing: 'Pêche illicite',
-    sea_pollution: 'Pollution marine',
-    unclassified: 'Non classé',
-  },
+  threats: THREAT_NAMES.fr,
   confidence: {
     high: 'Élevée',
     medium: 'Moyenne',

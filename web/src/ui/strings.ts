@@ -6,6 +6,7 @@ import type { Language } from '../../../shared/map-state.ts'
 import type { Confidence, Family, Kind, Threat } from '../../../shared/vocabulary.ts'
 import { ar } from './strings-ar.ts'
 import { fr } from './strings-fr.ts'
+import { THREAT_NAMES } from '../../../shared/vocabulary-names.ts'
 
 /** The languages the UI speaks: those of the map state's `lang`. */
 export type Locale = Language
@@ -276,20 +277,7 @@ export const en: UiStrings = {
     goods: 'Goods smuggling',
     gold: 'Gold trade',
   },
-  threats: {
-    narco_terrorism: 'Narco-terrorism',
-    radicalised_returnees: 'Radicalised returnees',
-    migration_trafficking: 'Migrant smuggling and human trafficking',
-    subsidised_goods_smuggling: 'Smuggling of subsidised goods',
-    drug_trafficking: 'Drug trafficking',
-    cross_border_terrorism: 'Cross-border terrorism',
-    foreign_armed_groups: 'Foreign armed groups',
-    identity_fraud: 'Identity and document fraud',
-    arms_proliferation: 'Arms proliferation',
-    illegal_fishing: 'Illegal fishing',
-    sea_pollution: 'Sea pollution',
-    unclassified: 'Unclassified',
-  },
+  threats: THREAT_NAMES.en,
   confidence: {
     high: 'High',
     medium: 'Medium',
