@@ -15,66 +15,14 @@ import { secretariatOwner } from '../../shared/access.ts'
 import { aggregateCells, aggregateCellsFromRollup, aggregateCellsFromRows } from '../../server/repos/hotspots.ts'
 import { getHotspotTile, hotspotTileBbox } from '../../server/repos/tiles.ts'
 import { startApp } from '../../server/start.ts'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import pg from 'pg'
-import { databaseUrl, medianMs, row, type ScratchDb } from './common.ts'
-import { catalogueRoutes } from './incident-data.ts'
-
-const CHUNK = 1_000_000
+import { medianMs, row, scratchDatabases } from './common.ts'
+import { catalogueRoutes, loadIncidents } from './incident-data.ts'
 
 function rowsFor(driver: 'pglite' | 'pg'): number {
   const raw = (driver === 'pg' ? process.env.BENCH_ROLLUP_PG_ROWS : undefined) ?? process.env.BENCH_ROLLUP_ROWS ?? '1000000'
   const n = Number(raw)
   if (!Number.isInteger(n) || n < 10_000 || n > 50_000_000) throw new Error(`BENCH_ROLLUP_ROWS must be an integer from 10,000 to 50,000,000, got "${raw}"`)
   return n
-}
-
-/** n incidents over a pool of distinct clustered points, dates over 7 years, in statements of CHUNK rows. */
-async function loadIncidents(db: Db, pool: ParsedIncident[], n: number): Promise<void> {
-  await db.query("INSERT INTO sources (dataset, credit) VALUES ('bench', 'bench data') ON CONFLICT DO NOTHING")
-  await db.query("INSERT INTO imports (id, file_name, format, source_dataset, checksum, strict, status, started_at) VALUES (900000, 'bench', 'csv', 'bench', 'bench', false, 'completed', now())")
-  await db.query('CREATE TABLE bench_pool (i int PRIMARY KEY, r json)')
-  for (let i = 0; i < pool.length; i += 20_000) {
-    await db.query('INSERT INTO bench_pool SELECT (e.ordinality - 1 + $2)::int, e.value FROM json_array_elements($1::json) WITH ORDINALITY e', [JSON.stringify(pool.slice(i, i + 20_000).map(jsonRow)), i])
-  }
-  // PGlite's heap is a 32-bit wasm memory: smaller statements there
-  const chunk = db.driver === 'pg' ? CHUNK : CHUNK / 4
-  for (let start = 0; start < n; start += chunk) {
-    await db.query(
-      `INSERT INTO incidents (source_dataset, source_id, import_id, occurred_on, date_precision, threat, geom, dead,
-          h3_r3, h3_r4, h3_r5, h3_r6, h3_r7, h3_r8, h3_r9)
-        SELECT 'bench', 'b' || g, 900000, DATE '2019-01-01' + (g % 2555), 'day', p.r->>3,
-               ST_SetSRID(ST_MakePoint((p.r->>4)::float8, (p.r->>5)::float8), 4326), (g % 3),
-               (p.r->>15)::bigint, (p.r->>16)::bigint, (p.r->>17)::bigint, (p.r->>18)::bigint, (p.r->>19)::bigint, (p.r->>20)::bigint, (p.r->>21)::bigint
-        FROM generate_series($1::int, $2::int) g JOIN bench_pool p ON p.i = g % $3`,
-      [start, Math.min(n, start + chunk) - 1, pool.length],
-    )
-  }
-  await db.query('DROP TABLE bench_pool')
-  await db.query('ANALYZE incidents')
-  await db.query('ANALYZE incident_cells')
-}
-
-/** A PGlite folder, and on PostgreSQL the database BENCH_ROLLUP_PG_DB (default sahel_routes_bench_rollup), created empty and dropped after. */
-async function scratch(): Promise<ScratchDb[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-rollup-'))
-  const out: ScratchDb[] = [{ name: 'pglite', config: { dataDir: dir, databaseUrl: null }, drop: async () => rmSync(dir, { recursive: true, force: true }) }]
-  if (!databaseUrl) return out
-  const dbName = process.env.BENCH_ROLLUP_PG_DB ?? 'sahel_routes_bench_rollup'
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(dbName)) throw new Error(`BENCH_ROLLUP_PG_DB must be a plain lower-case database name, got "${dbName}"`)
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: databaseUrl! })
-    await c.connect()
-    await c.query(sql).finally(() => c.end())
-  }
-  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-  await admin(`CREATE DATABASE ${dbName}`)
-  const u = new URL(databaseUrl)
-  u.pathname = `/${dbName}`
-  out.push({ name: 'pg', config: { dataDir: '', databaseUrl: u.toString() }, drop: () => admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`) })
-  return out
 }
 
 /** The z/x/y of the tile holding a point. */
@@ -88,7 +36,7 @@ export async function rollupBench(): Promise<void> {
   console.log('\n# 15. cell rollup: hotspots through the API (rollup) vs the bare raw GROUP BY, a tile vs its SQL, writes with the rollup kept vs without (median of 5)')
   const pool = syntheticIncidents(catalogueRoutes(), mulberry32(13), { count: 200_000 })
   const drivers = (process.env.BENCH_ROLLUP_DRIVERS ?? 'pglite,pg').split(',')
-  for (const { name, config, drop } of await scratch()) {
+  for (const { name, config, drop } of await scratchDatabases('rollup', process.env.BENCH_ROLLUP_PG_DB)) {
     if (!drivers.includes(name)) {
       await drop()
       continue
@@ -100,6 +48,7 @@ export async function rollupBench(): Promise<void> {
       const db = app.db
       let t = performance.now()
       await loadIncidents(db, pool, n)
+      await db.query('ANALYZE incident_cells')
       const loadS = (performance.now() - t) / 1000
       const [size] = await db.query<{ cells: number; res5: number; res7: number }>(
         'SELECT count(*)::int AS cells, count(*) FILTER (WHERE h3_res = 5 AND month IS NULL)::int AS res5, count(*) FILTER (WHERE h3_res = 7 AND month IS NULL)::int AS res7 FROM incident_cells',
