@@ -13,7 +13,8 @@ import type { ParsedIncident } from '../../server/geo/incident-parse/types.ts'
 import { copyLine, copyPrefix, jsonRow } from '../../server/import/encode.ts'
 import { secretariatOwner } from '../../shared/access.ts'
 import { aggregateCells, aggregateCellsFromRollup, aggregateCellsFromRows } from '../../server/repos/hotspots.ts'
-import { getHotspotTile, hotspotTileBbox } from '../../server/repos/tiles.ts'
+import { getHotspotTile, getIncidentCellTile, hotspotTileBbox } from '../../server/repos/tiles.ts'
+import { tileOfPoint } from '../../server/geo/tiles.ts'
 import { startApp } from '../../server/start.ts'
 import { medianMs, row, scratchDatabases } from './common.ts'
 import { catalogueRoutes, loadIncidents } from './incident-data.ts'
@@ -23,13 +24,6 @@ function rowsFor(driver: 'pglite' | 'pg'): number {
   const n = Number(raw)
   if (!Number.isInteger(n) || n < 10_000 || n > 50_000_000) throw new Error(`BENCH_ROLLUP_ROWS must be an integer from 10,000 to 50,000,000, got "${raw}"`)
   return n
-}
-
-/** The z/x/y of the tile holding a point. */
-function tileOf(lng: number, lat: number, z: number): [number, number, number] {
-  const n = 2 ** z
-  const rad = (lat * Math.PI) / 180
-  return [z, Math.floor(((lng + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)]
 }
 
 export async function rollupBench(): Promise<void> {
@@ -89,7 +83,7 @@ export async function rollupBench(): Promise<void> {
         }
       }
       // a z6 hotspot tile over Agadez (res 4 by the zoom): the whole tile against its cells' SQL
-      const [z, x, y] = tileOf(8, 17, 6)
+      const [z, x, y] = tileOfPoint(8, 17, 6)
       const bbox = hotspotTileBbox(z, x, y, 4)!
       const sqlMs = await medianMs(5, () => aggregateCells(db, 4, { bbox }, null), 2)
       const tileMs = await medianMs(5, () => getHotspotTile(db, z, x, y, 4, {}, null), 2)
