@@ -2,14 +2,13 @@
 // 1,000,000) on each driver (BENCH_ROLLUP_PG_ROWS overrides it on PostgreSQL, e.g. 10,000,000),
 // generated in SQL in statements of 1,000,000 rows with the rollup kept by its triggers; then
 // hotspots res 5 and 7 and Gi* res 7 through the API (they read the rollup) against the bare raw
-// GROUP BY of before; a date window and a bbox (partly from the rows); a hotspot tile against its
-// SQL; and COPY (pg) or JSON INSERT (PGlite) of 200,000 (50,000) prepared rows with the rollup triggers on
-// against the same write with them off. BENCH_ROLLUP_DRIVERS=pg (or pglite) runs one driver.
+// GROUP BY of before; a date window and a bbox (partly from the rows); a hotspot tile and an
+// incidents tile (zoom <= 8: one point per cell) against their SQL; and COPY (pg) or JSON INSERT (PGlite) of 200,000 (50,000) prepared rows with the rollup triggers on
+// against the same write with them off. BENCH_ROLLUP_DRIVERS=pg (or pglite) runs one driver;
+// BENCH_ROLLUP_RAW_RUNS (default 5) the runs of each figure that scans the rows.
 import { sqlFile } from '../../server/db/sql-files.ts'
-import type { Db } from '../../server/db/types.ts'
 import { mulberry32 } from '../../server/geo/prng.ts'
 import { syntheticIncidents } from '../../server/geo/synthetic.ts'
-import type { ParsedIncident } from '../../server/geo/incident-parse/types.ts'
 import { copyLine, copyPrefix, jsonRow } from '../../server/import/encode.ts'
 import { secretariatOwner } from '../../shared/access.ts'
 import { aggregateCells, aggregateCellsFromRollup, aggregateCellsFromRows } from '../../server/repos/hotspots.ts'
@@ -25,6 +24,9 @@ function rowsFor(driver: 'pglite' | 'pg'): number {
   if (!Number.isInteger(n) || n < 10_000 || n > 50_000_000) throw new Error(`BENCH_ROLLUP_ROWS must be an integer from 10,000 to 50,000,000, got "${raw}"`)
   return n
 }
+
+/** Runs of each raw (row-scanning) figure: BENCH_ROLLUP_RAW_RUNS, default 5 (at 10,000,000 rows each takes tens of seconds). */
+const RAW_RUNS = Number(process.env.BENCH_ROLLUP_RAW_RUNS ?? 5)
 
 export async function rollupBench(): Promise<void> {
   console.log('\n# 15. cell rollup: hotspots through the API (rollup) vs the bare raw GROUP BY, a tile vs its SQL, writes with the rollup kept vs without (median of 5)')
@@ -66,13 +68,13 @@ export async function rollupBench(): Promise<void> {
       ]
       // the SQL alone: the rollup query against today's cells.sql over the rows (same answer)
       for (const res of [5, 7]) {
-        const rowsMs = await medianMs(5, () => aggregateCellsFromRows(db, res, {}, null, 1), 1)
+        const rowsMs = await medianMs(RAW_RUNS, () => aggregateCellsFromRows(db, res, {}, null, 1), 1)
         const rollupMs = await medianMs(5, () => aggregateCellsFromRollup(db, res, {}, null, 1), 1)
         row(`${label}: res ${res} cells SQL over the rows (cells.sql)`, `${rowsMs.toFixed(0)} ms`)
         row(`${label}: res ${res} cells SQL from the rollup`, `${rollupMs.toFixed(1)} ms`, rowsMs / rollupMs, 'faster than over the rows')
       }
       for (const [what, url, bare] of cases) {
-        const bareMs = await medianMs(5, () => db.query(bare), 1)
+        const bareMs = await medianMs(RAW_RUNS, () => db.query(bare), 1)
         // the answer cache cleared before each request: every one reads the rollup
         const apiMs = await medianMs(5, () => (app.tileCache.clear(), api(url)()), 1)
         row(`${label}: ${what}: bare raw GROUP BY`, `${bareMs.toFixed(0)} ms`)
@@ -89,6 +91,13 @@ export async function rollupBench(): Promise<void> {
       const tileMs = await medianMs(5, () => getHotspotTile(db, z, x, y, 4, {}, null), 2)
       row(`${label}: hotspot tile ${z}/${x}/${y} res 4: its cells' SQL (rollup)`, `${sqlMs.toFixed(1)} ms`)
       row(`${label}: hotspot tile ${z}/${x}/${y} res 4: the tile (${name === 'pg' ? 'ST_AsMVT' : 'geo/mvt.ts'})`, `${tileMs.toFixed(1)} ms`, tileMs / sqlMs, 'of its SQL')
+      // the incidents tile of the same z6 tile: one point per res-4 cell, from the rollup
+      const pointSqlMs = await medianMs(5, () => aggregateCells(db, 4, { bbox }, 'dead_missing'), 2)
+      const pointTileMs = await medianMs(5, () => getIncidentCellTile(db, z, x, y), 2)
+      const pointRowsMs = await medianMs(RAW_RUNS, () => getIncidentCellTile(db, z, x, y, true), 1)
+      row(`${label}: incidents tile ${z}/${x}/${y} (cells): its cells' SQL (rollup)`, `${pointSqlMs.toFixed(1)} ms`)
+      row(`${label}: incidents tile ${z}/${x}/${y} (cells): the tile (${name === 'pg' ? 'ST_AsMVT' : 'geo/mvt.ts'})`, `${pointTileMs.toFixed(1)} ms`, pointTileMs / pointSqlMs, 'of its SQL')
+      row(`${label}: incidents tile ${z}/${x}/${y} (cells): the same tile from the rows`, `${pointRowsMs.toFixed(1)} ms`, pointRowsMs / pointTileMs, 'slower than from the rollup')
 
       // writes: the same 200,000 prepared rows with the rollup triggers off (raw) and on
       // 200,000 rows on pg, 50,000 on PGlite (its JSON INSERT is ~10x slower)
