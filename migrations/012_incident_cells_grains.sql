@@ -13,31 +13,11 @@
 --    partitions leave a third of each page free (fillfactor 70), and the trigger deletes the rows
 --    it brought to 0 by their ctid instead of sweeping an index.
 -- Under Citus: distributed by `cell` as before (docs/citus.md).
-CREATE TABLE incident_cells_new (
-  h3_res          smallint NOT NULL CHECK (h3_res IN (5, 7)),
-  cell            bigint NOT NULL,
-  month           date,
-  threat          text NOT NULL,
-  source_dataset  text NOT NULL,
-  route_family    text,
-  year_precise    boolean NOT NULL,
-  owner_agency    bigint NOT NULL,
-  owner_state     text,
-  sharing         text NOT NULL,
-  partners        text[] NOT NULL,
-  n               bigint NOT NULL,
-  dead            bigint NOT NULL,
-  missing         bigint NOT NULL,
-  dead_missing    bigint NOT NULL,
-  survivors       bigint NOT NULL,
-  quantity        double precision NOT NULL,
-  west            double precision NOT NULL,
-  south           double precision NOT NULL,
-  east            double precision NOT NULL,
-  north           double precision NOT NULL,
-  -- monthly rows at res 5 only
-  CHECK (month IS NULL OR h3_res = 5)
-) PARTITION BY LIST (month);
+-- 011's columns and checks, res 5 and 7 only, monthly rows at res 5 only
+CREATE TABLE incident_cells_new (LIKE incident_cells INCLUDING CONSTRAINTS) PARTITION BY LIST (month);
+ALTER TABLE incident_cells_new DROP CONSTRAINT incident_cells_h3_res_check,
+  ADD CONSTRAINT incident_cells_h3_res_check CHECK (h3_res IN (5, 7)),
+  ADD CONSTRAINT incident_cells_monthly_res CHECK (month IS NULL OR h3_res = 5);
 CREATE TABLE incident_cells_all_time PARTITION OF incident_cells_new FOR VALUES IN (NULL) WITH (fillfactor = 70);
 CREATE TABLE incident_cells_monthly PARTITION OF incident_cells_new DEFAULT WITH (fillfactor = 70);
 
