@@ -1,4 +1,4 @@
--- Returns the incidents of tile z=$1 x=$2 y=$3 (at most the 20,000 newest; attributes + GeoJSON
+-- Returns the incidents of tile z=$1 x=$2 y=$3, zoom >= 9 (at most the 20,000 newest; attributes + GeoJSON
 -- point) for the embedded driver's own MVT encoder.
 WITH env AS (
   SELECT ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096), 4326) AS geo

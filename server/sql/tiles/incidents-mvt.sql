@@ -1,4 +1,4 @@
--- Returns one row, tile: the incidents layer of tile z=$1 x=$2 y=$3 as a Mapbox Vector Tile
+-- Returns one row, tile: the incidents layer of tile z=$1 x=$2 y=$3 (zoom >= 9) as a Mapbox Vector Tile
 -- (bytea, extent 4096, buffer 64), at most the 20,000 newest incidents of the tile; empty when
 -- none. PostGIS server only.
 WITH env AS (
