@@ -5,7 +5,9 @@
 // GROUP BY of before; a date window and a bbox (partly from the rows); a hotspot tile and an
 // incidents tile (zoom <= 8: one point per cell) against their SQL; and COPY (pg) or JSON INSERT (PGlite) of 200,000 (50,000) prepared rows with the rollup triggers on
 // against the same write with them off. BENCH_ROLLUP_DRIVERS=pg (or pglite) runs one driver;
-// BENCH_ROLLUP_RAW_RUNS (default 5) the runs of each figure that scans the rows.
+// BENCH_ROLLUP_RAW_RUNS (default 5) the runs of each figure that scans the rows;
+// BENCH_ROLLUP_BACKFILL=1 loads with the triggers off and fills the rollup after, in one statement;
+// BENCH_ROLLUP_WRITES=0 leaves out the write figures.
 import { sqlFile } from '../../server/db/sql-files.ts'
 import { mulberry32 } from '../../server/geo/prng.ts'
 import { syntheticIncidents } from '../../server/geo/synthetic.ts'
@@ -27,6 +29,9 @@ function rowsFor(driver: 'pglite' | 'pg'): number {
 
 /** Runs of each raw (row-scanning) figure: BENCH_ROLLUP_RAW_RUNS, default 5 (at 10,000,000 rows each takes tens of seconds). */
 const RAW_RUNS = Number(process.env.BENCH_ROLLUP_RAW_RUNS ?? 5)
+const BACKFILL = process.env.BENCH_ROLLUP_BACKFILL === '1'
+/** BENCH_ROLLUP_WRITES=0 leaves out the write figures (measured at 1,000,000 rows). */
+const WRITES = process.env.BENCH_ROLLUP_WRITES !== '0'
 
 export async function rollupBench(): Promise<void> {
   console.log('\n# 15. cell rollup: hotspots through the API (rollup) vs the bare raw GROUP BY, a tile vs its SQL, writes with the rollup kept vs without (median of 5)')
@@ -43,13 +48,20 @@ export async function rollupBench(): Promise<void> {
     try {
       const db = app.db
       let t = performance.now()
+      // BENCH_ROLLUP_BACKFILL=1: the rows with the triggers off, then the rollup in one statement
+      // (sql/hotspots/rollup-rebuild.sql); a 10,000,000-row load with the triggers on takes too long here
+      if (BACKFILL) await db.query('ALTER TABLE incidents DISABLE TRIGGER USER')
       await loadIncidents(db, pool, n)
+      if (BACKFILL) {
+        await db.query('ALTER TABLE incidents ENABLE TRIGGER USER')
+        await db.query(sqlFile('hotspots/rollup-rebuild'))
+      }
       await db.query('ANALYZE incident_cells')
       const loadS = (performance.now() - t) / 1000
       const [size] = await db.query<{ cells: number; res5: number; res7: number }>(
         'SELECT count(*)::int AS cells, count(*) FILTER (WHERE h3_res = 5 AND month IS NULL)::int AS res5, count(*) FILTER (WHERE h3_res = 7 AND month IS NULL)::int AS res7 FROM incident_cells',
       )
-      row(`${label}: generate incidents (INSERT … SELECT, rollup kept)`, `${loadS.toFixed(0)} s`)
+      row(`${label}: generate incidents (INSERT … SELECT, ${BACKFILL ? 'triggers off, then the rollup in one INSERT … SELECT' : 'rollup kept'})`, `${loadS.toFixed(0)} s`)
       row(`${label}: rollup rows (all-time res 5 / res 7)`, `${size.cells} (${size.res5} / ${size.res7})`, size.cells / n, 'of incidents')
       const api = (url: string) => async () => {
         const r = await app.inject({ method: 'GET', url })
@@ -101,6 +113,7 @@ export async function rollupBench(): Promise<void> {
 
       // writes: the same 200,000 prepared rows with the rollup triggers off (raw) and on
       // 200,000 rows on pg, 50,000 on PGlite (its JSON INSERT is ~10x slower)
+      if (!WRITES) continue
       const writeRows = name === 'pg' ? 200_000 : 50_000
       const batches: string[] = []
       const prefix = copyPrefix('bench-w', 900000, secretariatOwner())
