@@ -5,7 +5,8 @@
 // GROUP BY of before; a date window and a bbox (partly from the rows); a hotspot tile and an
 // incidents tile (zoom <= 8: one point per cell) against their SQL; and COPY (pg) or JSON INSERT (PGlite) of 200,000 (50,000) prepared rows with the rollup triggers on
 // against the same write with them off. BENCH_ROLLUP_DRIVERS=pg (or pglite) runs one driver;
-// BENCH_ROLLUP_RAW_RUNS (default 5) the runs of each figure that scans the rows;
+// BENCH_ROLLUP_RUNS and BENCH_ROLLUP_RAW_RUNS (default 5) the runs of each figure, and of each
+// that scans the rows;
 // BENCH_ROLLUP_BACKFILL=1 loads with the triggers off and fills the rollup after, in one statement;
 // BENCH_ROLLUP_WRITES=0 leaves out the write figures.
 import { sqlFile } from '../../server/db/sql-files.ts'
@@ -29,6 +30,8 @@ function rowsFor(driver: 'pglite' | 'pg'): number {
 
 /** Runs of each raw (row-scanning) figure: BENCH_ROLLUP_RAW_RUNS, default 5 (at 10,000,000 rows each takes tens of seconds). */
 const RAW_RUNS = Number(process.env.BENCH_ROLLUP_RAW_RUNS ?? 5)
+/** Runs of every other figure: BENCH_ROLLUP_RUNS, default 5. */
+const RUNS = Number(process.env.BENCH_ROLLUP_RUNS ?? 5)
 const BACKFILL = process.env.BENCH_ROLLUP_BACKFILL === '1'
 /** BENCH_ROLLUP_WRITES=0 leaves out the write figures (measured at 1,000,000 rows). */
 const WRITES = process.env.BENCH_ROLLUP_WRITES !== '0'
@@ -81,31 +84,31 @@ export async function rollupBench(): Promise<void> {
       // the SQL alone: the rollup query against today's cells.sql over the rows (same answer)
       for (const res of [5, 7]) {
         const rowsMs = await medianMs(RAW_RUNS, () => aggregateCellsFromRows(db, res, {}, null, 1), 1)
-        const rollupMs = await medianMs(5, () => aggregateCellsFromRollup(db, res, {}, null, 1), 1)
+        const rollupMs = await medianMs(RUNS, () => aggregateCellsFromRollup(db, res, {}, null, 1), 1)
         row(`${label}: res ${res} cells SQL over the rows (cells.sql)`, `${rowsMs.toFixed(0)} ms`)
         row(`${label}: res ${res} cells SQL from the rollup`, `${rollupMs.toFixed(1)} ms`, rowsMs / rollupMs, 'faster than over the rows')
       }
       for (const [what, url, bare] of cases) {
         const bareMs = await medianMs(RAW_RUNS, () => db.query(bare), 1)
         // the answer cache cleared before each request: every one reads the rollup
-        const apiMs = await medianMs(5, () => (app.tileCache.clear(), api(url)()), 1)
+        const apiMs = await medianMs(RUNS, () => (app.tileCache.clear(), api(url)()), 1)
         row(`${label}: ${what}: bare raw GROUP BY`, `${bareMs.toFixed(0)} ms`)
         row(`${label}: ${what}: ${url.split('?')[0]}, uncached`, `${apiMs.toFixed(1)} ms`, bareMs / apiMs, 'faster than the bare GROUP BY')
         if (url.startsWith('/api/hotspots?')) {
-          const cachedMs = await medianMs(5, api(url), 1)
+          const cachedMs = await medianMs(RUNS, api(url), 1)
           row(`${label}: ${what}: ${url.split('?')[0]}, repeated (answer cache)`, `${cachedMs.toFixed(2)} ms`, bareMs / cachedMs, 'faster than the bare GROUP BY')
         }
       }
       // a z6 hotspot tile over Agadez (res 4 by the zoom): the whole tile against its cells' SQL
       const [z, x, y] = tileOfPoint(8, 17, 6)
       const bbox = hotspotTileBbox(z, x, y, 4)!
-      const sqlMs = await medianMs(5, () => aggregateCells(db, 4, { bbox }, null), 2)
-      const tileMs = await medianMs(5, () => getHotspotTile(db, z, x, y, 4, {}, null), 2)
+      const sqlMs = await medianMs(RUNS, () => aggregateCells(db, 4, { bbox }, null), 2)
+      const tileMs = await medianMs(RUNS, () => getHotspotTile(db, z, x, y, 4, {}, null), 2)
       row(`${label}: hotspot tile ${z}/${x}/${y} res 4: its cells' SQL (rollup)`, `${sqlMs.toFixed(1)} ms`)
       row(`${label}: hotspot tile ${z}/${x}/${y} res 4: the tile (${name === 'pg' ? 'ST_AsMVT' : 'geo/mvt.ts'})`, `${tileMs.toFixed(1)} ms`, tileMs / sqlMs, 'of its SQL')
       // the incidents tile of the same z6 tile: one point per res-4 cell, from the rollup
-      const pointSqlMs = await medianMs(5, () => aggregateCells(db, 4, { bbox }, 'dead_missing'), 2)
-      const pointTileMs = await medianMs(5, () => getIncidentCellTile(db, z, x, y), 2)
+      const pointSqlMs = await medianMs(RUNS, () => aggregateCells(db, 4, { bbox }, 'dead_missing'), 2)
+      const pointTileMs = await medianMs(RUNS, () => getIncidentCellTile(db, z, x, y), 2)
       const pointRowsMs = await medianMs(RAW_RUNS, () => getIncidentCellTile(db, z, x, y, true), 1)
       row(`${label}: incidents tile ${z}/${x}/${y} (cells): its cells' SQL (rollup)`, `${pointSqlMs.toFixed(1)} ms`)
       row(`${label}: incidents tile ${z}/${x}/${y} (cells): the tile (${name === 'pg' ? 'ST_AsMVT' : 'geo/mvt.ts'})`, `${pointTileMs.toFixed(1)} ms`, pointTileMs / pointSqlMs, 'of its SQL')
