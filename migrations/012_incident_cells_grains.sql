@@ -24,8 +24,11 @@ CREATE TABLE incident_cells_monthly PARTITION OF incident_cells_new DEFAULT WITH
 INSERT INTO incident_cells_new SELECT * FROM incident_cells WHERE h3_res IN (5, 7);
 DROP TABLE incident_cells;
 ALTER TABLE incident_cells_new RENAME TO incident_cells;
-CREATE UNIQUE INDEX incident_cells_key ON incident_cells
-  (h3_res, month, cell, threat, source_dataset, route_family, year_precise, owner_agency, owner_state, sharing, partners) NULLS NOT DISTINCT;
+-- a constraint, not a bare unique index: restore (ops/restore.ts) drops and rebuilds the indexes
+-- that back no constraint, and a partitioned index rebuilt from its definition would be ON ONLY
+-- the parent (no index on the partitions, no arbiter for the triggers' ON CONFLICT)
+ALTER TABLE incident_cells ADD CONSTRAINT incident_cells_key
+  UNIQUE NULLS NOT DISTINCT (h3_res, month, cell, threat, source_dataset, route_family, year_precise, owner_agency, owner_state, sharing, partners);
 
 -- The H3 parent at resolution res (<= the cell's) of a cell stored as bigint: the resolution
 -- field (bits 52-55) set to res, the digits below res set to 7 (unused); a cell of resolution
