@@ -7,6 +7,8 @@
 import { VectorTile } from '@mapbox/vector-tile'
 import { PbfReader } from 'pbf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { latLngToCell } from 'h3-js'
+import { tileOfPoint } from '../server/geo/tiles.ts'
 import { SHARING_LEVELS, type Sharing } from '../shared/access.ts'
 import { insertAgency } from '../server/repos/auth.ts'
 import { build, type TestApp } from './helpers/build.ts'
@@ -46,11 +48,7 @@ const routeBox = (level: Sharing) => [ROUTE_AT[level][0][0] - 0.5, ROUTE_AT[leve
 
 /** The z/x/y of the tile holding a point. */
 function tileOf([lng, lat]: [number, number], z: number): string {
-  const n = 2 ** z
-  const x = Math.floor(((lng + 180) / 360) * n)
-  const rad = (lat * Math.PI) / 180
-  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)
-  return `${z}/${x}/${y}`
+  return tileOfPoint(lng, lat, z).join('/')
 }
 
 const PLAN_REQUEST = {
@@ -148,7 +146,10 @@ describe.each(testDrivers())('sharing levels on %s', (driver) => {
     'incident item': async (r, l) => (await get(r, `/api/incidents/${records[l].incidentIds[0]}`)).statusCode === 200,
     'incidents OGC items': async (r, l) => ((await json(r, `/ogc/collections/incidents/items?bbox=${box(INCIDENT_AT[l])}`))?.features.length ?? 0) > 0,
     'incident OGC item': async (r, l) => (await get(r, `/ogc/collections/incidents/items/${records[l].incidentIds[0]}`)).statusCode === 200,
-    'incidents tiles': async (r, l) => (await tileFeatures(r, `/tiles/incidents/${tileOf(INCIDENT_AT[l], 6)}.mvt`, 'incidents')).some((p) => p.source_dataset === `leak-${l}`),
+    'incidents tiles': async (r, l) => (await tileFeatures(r, `/tiles/incidents/${tileOf(INCIDENT_AT[l], 9)}.mvt`, 'incidents')).some((p) => p.source_dataset === `leak-${l}`),
+    // zoom <= 8: one point per H3 cell from the cell rollup (each level's incidents alone in their res-4 cell)
+    'incidents tiles, cells (cell rollup)': async (r, l) =>
+      (await tileFeatures(r, `/tiles/incidents/${tileOf(INCIDENT_AT[l], 6)}.mvt`, 'incidents')).some((p) => p.h3 === latLngToCell(INCIDENT_AT[l][1], INCIDENT_AT[l][0], 4) && p.n === 3),
     'hotspots': async (r, l) => ((await json(r, `/api/hotspots?res=5&source=leak-${l}`))?.cells.length ?? 0) > 0,
     // the cell rollup (issue 17): all-time rows at res 7, monthly rows with edge days from the rows
     'hotspots res 7 (cell rollup)': async (r, l) => ((await json(r, `/api/hotspots?res=7&source=leak-${l}`))?.cells.length ?? 0) > 0,
@@ -178,7 +179,7 @@ describe.each(testDrivers())('sharing levels on %s', (driver) => {
   }
 
   /** The read paths an embed token may use at all (the plan: only its view's); the others answer it 403 whatever the level. */
-  const EMBED_PATHS = new Set(['incidents list', 'incidents tiles', 'hotspots', 'hotspots res 7 (cell rollup)', 'hotspots, whole months (cell rollup)', 'hotspot trends', 'incident series (charts)', 'hotspot tiles', 'routes list', 'routes tiles', 'plan item'])
+  const EMBED_PATHS = new Set(['incidents list', 'incidents tiles', 'incidents tiles, cells (cell rollup)', 'hotspots', 'hotspots res 7 (cell rollup)', 'hotspots, whole months (cell rollup)', 'hotspot trends', 'incident series (charts)', 'hotspot tiles', 'routes list', 'routes tiles', 'plan item'])
 
   describe.each(SHARING_LEVELS)('a %s record', (level) => {
     it.each(READERS)('is seen through every read path by %s exactly when its level allows', async (reader) => {

@@ -34,13 +34,14 @@ export interface ScratchDb {
   drop: () => Promise<void>
 }
 
-/** A fresh empty database per driver, named for the section; drop() removes it. */
-export async function scratchDatabases(tag: string): Promise<ScratchDb[]> {
+/** A fresh empty database per driver, named for the section (or pgName on PostgreSQL); drop() removes it. */
+export async function scratchDatabases(tag: string, pgName?: string): Promise<ScratchDb[]> {
   const dir = mkdtempSync(join(tmpdir(), `bench-${tag}-`))
   const out: ScratchDb[] = [{ name: 'pglite', config: { dataDir: dir, databaseUrl: null }, drop: async () => rmSync(dir, { recursive: true, force: true }) }]
   if (databaseUrl) {
     // per run, so benches of several checkouts on one server do not drop each other's database
-    const dbName = `sahel_routes_bench_${tag}_${process.pid}`
+    const dbName = pgName ?? `sahel_routes_bench_${tag}_${process.pid}`
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(dbName)) throw new Error(`database name must be plain lower-case, got "${dbName}"`)
     const admin = async (sql: string) => {
       const c = new pg.Client({ connectionString: databaseUrl })
       await c.connect()

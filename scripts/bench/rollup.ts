@@ -2,27 +2,24 @@
 // 1,000,000) on each driver (BENCH_ROLLUP_PG_ROWS overrides it on PostgreSQL, e.g. 10,000,000),
 // generated in SQL in statements of 1,000,000 rows with the rollup kept by its triggers; then
 // hotspots res 5 and 7 and Gi* res 7 through the API (they read the rollup) against the bare raw
-// GROUP BY of before; a date window and a bbox (partly from the rows); a hotspot tile against its
-// SQL; and COPY (pg) or JSON INSERT (PGlite) of 200,000 (50,000) prepared rows with the rollup triggers on
-// against the same write with them off. BENCH_ROLLUP_DRIVERS=pg (or pglite) runs one driver.
+// GROUP BY of before; a date window and a bbox (partly from the rows); a hotspot tile and an
+// incidents tile (zoom <= 8: one point per cell) against their SQL; and COPY (pg) or JSON INSERT (PGlite) of 200,000 (50,000) prepared rows with the rollup triggers on
+// against the same write with them off. BENCH_ROLLUP_DRIVERS=pg (or pglite) runs one driver;
+// BENCH_ROLLUP_RUNS and BENCH_ROLLUP_RAW_RUNS (default 5) the runs of each figure, and of each
+// that scans the rows;
+// BENCH_ROLLUP_BACKFILL=1 loads with the triggers off and fills the rollup after, in one statement;
+// BENCH_ROLLUP_WRITES=0 leaves out the write figures.
 import { sqlFile } from '../../server/db/sql-files.ts'
-import type { Db } from '../../server/db/types.ts'
 import { mulberry32 } from '../../server/geo/prng.ts'
 import { syntheticIncidents } from '../../server/geo/synthetic.ts'
-import type { ParsedIncident } from '../../server/geo/incident-parse/types.ts'
 import { copyLine, copyPrefix, jsonRow } from '../../server/import/encode.ts'
 import { secretariatOwner } from '../../shared/access.ts'
 import { aggregateCells, aggregateCellsFromRollup, aggregateCellsFromRows } from '../../server/repos/hotspots.ts'
-import { getHotspotTile, hotspotTileBbox } from '../../server/repos/tiles.ts'
+import { getHotspotTile, getIncidentCellTile, hotspotTileBbox } from '../../server/repos/tiles.ts'
+import { tileOfPoint } from '../../server/geo/tiles.ts'
 import { startApp } from '../../server/start.ts'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import pg from 'pg'
-import { databaseUrl, medianMs, row, type ScratchDb } from './common.ts'
-import { catalogueRoutes } from './incident-data.ts'
-
-const CHUNK = 1_000_000
+import { medianMs, row, scratchDatabases } from './common.ts'
+import { catalogueRoutes, loadIncidents } from './incident-data.ts'
 
 function rowsFor(driver: 'pglite' | 'pg'): number {
   const raw = (driver === 'pg' ? process.env.BENCH_ROLLUP_PG_ROWS : undefined) ?? process.env.BENCH_ROLLUP_ROWS ?? '1000000'
@@ -31,64 +28,19 @@ function rowsFor(driver: 'pglite' | 'pg'): number {
   return n
 }
 
-/** n incidents over a pool of distinct clustered points, dates over 7 years, in statements of CHUNK rows. */
-async function loadIncidents(db: Db, pool: ParsedIncident[], n: number): Promise<void> {
-  await db.query("INSERT INTO sources (dataset, credit) VALUES ('bench', 'bench data') ON CONFLICT DO NOTHING")
-  await db.query("INSERT INTO imports (id, file_name, format, source_dataset, checksum, strict, status, started_at) VALUES (900000, 'bench', 'csv', 'bench', 'bench', false, 'completed', now())")
-  await db.query('CREATE TABLE bench_pool (i int PRIMARY KEY, r json)')
-  for (let i = 0; i < pool.length; i += 20_000) {
-    await db.query('INSERT INTO bench_pool SELECT (e.ordinality - 1 + $2)::int, e.value FROM json_array_elements($1::json) WITH ORDINALITY e', [JSON.stringify(pool.slice(i, i + 20_000).map(jsonRow)), i])
-  }
-  // PGlite's heap is a 32-bit wasm memory: smaller statements there
-  const chunk = db.driver === 'pg' ? CHUNK : CHUNK / 4
-  for (let start = 0; start < n; start += chunk) {
-    await db.query(
-      `INSERT INTO incidents (source_dataset, source_id, import_id, occurred_on, date_precision, threat, geom, dead,
-          h3_r3, h3_r4, h3_r5, h3_r6, h3_r7, h3_r8, h3_r9)
-        SELECT 'bench', 'b' || g, 900000, DATE '2019-01-01' + (g % 2555), 'day', p.r->>3,
-               ST_SetSRID(ST_MakePoint((p.r->>4)::float8, (p.r->>5)::float8), 4326), (g % 3),
-               (p.r->>15)::bigint, (p.r->>16)::bigint, (p.r->>17)::bigint, (p.r->>18)::bigint, (p.r->>19)::bigint, (p.r->>20)::bigint, (p.r->>21)::bigint
-        FROM generate_series($1::int, $2::int) g JOIN bench_pool p ON p.i = g % $3`,
-      [start, Math.min(n, start + chunk) - 1, pool.length],
-    )
-  }
-  await db.query('DROP TABLE bench_pool')
-  await db.query('ANALYZE incidents')
-  await db.query('ANALYZE incident_cells')
-}
-
-/** A PGlite folder, and on PostgreSQL the database BENCH_ROLLUP_PG_DB (default sahel_routes_bench_rollup), created empty and dropped after. */
-async function scratch(): Promise<ScratchDb[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-rollup-'))
-  const out: ScratchDb[] = [{ name: 'pglite', config: { dataDir: dir, databaseUrl: null }, drop: async () => rmSync(dir, { recursive: true, force: true }) }]
-  if (!databaseUrl) return out
-  const dbName = process.env.BENCH_ROLLUP_PG_DB ?? 'sahel_routes_bench_rollup'
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(dbName)) throw new Error(`BENCH_ROLLUP_PG_DB must be a plain lower-case database name, got "${dbName}"`)
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: databaseUrl! })
-    await c.connect()
-    await c.query(sql).finally(() => c.end())
-  }
-  await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-  await admin(`CREATE DATABASE ${dbName}`)
-  const u = new URL(databaseUrl)
-  u.pathname = `/${dbName}`
-  out.push({ name: 'pg', config: { dataDir: '', databaseUrl: u.toString() }, drop: () => admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`) })
-  return out
-}
-
-/** The z/x/y of the tile holding a point. */
-function tileOf(lng: number, lat: number, z: number): [number, number, number] {
-  const n = 2 ** z
-  const rad = (lat * Math.PI) / 180
-  return [z, Math.floor(((lng + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)]
-}
+/** Runs of each raw (row-scanning) figure: BENCH_ROLLUP_RAW_RUNS, default 5 (at 10,000,000 rows each takes tens of seconds). */
+const RAW_RUNS = Number(process.env.BENCH_ROLLUP_RAW_RUNS ?? 5)
+/** Runs of every other figure: BENCH_ROLLUP_RUNS, default 5. */
+const RUNS = Number(process.env.BENCH_ROLLUP_RUNS ?? 5)
+const BACKFILL = process.env.BENCH_ROLLUP_BACKFILL === '1'
+/** BENCH_ROLLUP_WRITES=0 leaves out the write figures (measured at 1,000,000 rows). */
+const WRITES = process.env.BENCH_ROLLUP_WRITES !== '0'
 
 export async function rollupBench(): Promise<void> {
   console.log('\n# 15. cell rollup: hotspots through the API (rollup) vs the bare raw GROUP BY, a tile vs its SQL, writes with the rollup kept vs without (median of 5)')
   const pool = syntheticIncidents(catalogueRoutes(), mulberry32(13), { count: 200_000 })
   const drivers = (process.env.BENCH_ROLLUP_DRIVERS ?? 'pglite,pg').split(',')
-  for (const { name, config, drop } of await scratch()) {
+  for (const { name, config, drop } of await scratchDatabases('rollup', process.env.BENCH_ROLLUP_PG_DB)) {
     if (!drivers.includes(name)) {
       await drop()
       continue
@@ -99,12 +51,20 @@ export async function rollupBench(): Promise<void> {
     try {
       const db = app.db
       let t = performance.now()
+      // BENCH_ROLLUP_BACKFILL=1: the rows with the triggers off, then the rollup in one statement
+      // (sql/hotspots/rollup-rebuild.sql); a 10,000,000-row load with the triggers on takes too long here
+      if (BACKFILL) await db.query('ALTER TABLE incidents DISABLE TRIGGER USER')
       await loadIncidents(db, pool, n)
+      if (BACKFILL) {
+        await db.query('ALTER TABLE incidents ENABLE TRIGGER USER')
+        await db.query(sqlFile('hotspots/rollup-rebuild'))
+      }
+      await db.query('ANALYZE incident_cells')
       const loadS = (performance.now() - t) / 1000
       const [size] = await db.query<{ cells: number; res5: number; res7: number }>(
         'SELECT count(*)::int AS cells, count(*) FILTER (WHERE h3_res = 5 AND month IS NULL)::int AS res5, count(*) FILTER (WHERE h3_res = 7 AND month IS NULL)::int AS res7 FROM incident_cells',
       )
-      row(`${label}: generate incidents (INSERT … SELECT, rollup kept)`, `${loadS.toFixed(0)} s`)
+      row(`${label}: generate incidents (INSERT … SELECT, ${BACKFILL ? 'triggers off, then the rollup in one INSERT … SELECT' : 'rollup kept'})`, `${loadS.toFixed(0)} s`)
       row(`${label}: rollup rows (all-time res 5 / res 7)`, `${size.cells} (${size.res5} / ${size.res7})`, size.cells / n, 'of incidents')
       const api = (url: string) => async () => {
         const r = await app.inject({ method: 'GET', url })
@@ -123,32 +83,40 @@ export async function rollupBench(): Promise<void> {
       ]
       // the SQL alone: the rollup query against today's cells.sql over the rows (same answer)
       for (const res of [5, 7]) {
-        const rowsMs = await medianMs(5, () => aggregateCellsFromRows(db, res, {}, null, 1), 1)
-        const rollupMs = await medianMs(5, () => aggregateCellsFromRollup(db, res, {}, null, 1), 1)
+        const rowsMs = await medianMs(RAW_RUNS, () => aggregateCellsFromRows(db, res, {}, null, 1), 1)
+        const rollupMs = await medianMs(RUNS, () => aggregateCellsFromRollup(db, res, {}, null, 1), 1)
         row(`${label}: res ${res} cells SQL over the rows (cells.sql)`, `${rowsMs.toFixed(0)} ms`)
         row(`${label}: res ${res} cells SQL from the rollup`, `${rollupMs.toFixed(1)} ms`, rowsMs / rollupMs, 'faster than over the rows')
       }
       for (const [what, url, bare] of cases) {
-        const bareMs = await medianMs(5, () => db.query(bare), 1)
+        const bareMs = await medianMs(RAW_RUNS, () => db.query(bare), 1)
         // the answer cache cleared before each request: every one reads the rollup
-        const apiMs = await medianMs(5, () => (app.tileCache.clear(), api(url)()), 1)
+        const apiMs = await medianMs(RUNS, () => (app.tileCache.clear(), api(url)()), 1)
         row(`${label}: ${what}: bare raw GROUP BY`, `${bareMs.toFixed(0)} ms`)
         row(`${label}: ${what}: ${url.split('?')[0]}, uncached`, `${apiMs.toFixed(1)} ms`, bareMs / apiMs, 'faster than the bare GROUP BY')
         if (url.startsWith('/api/hotspots?')) {
-          const cachedMs = await medianMs(5, api(url), 1)
+          const cachedMs = await medianMs(RUNS, api(url), 1)
           row(`${label}: ${what}: ${url.split('?')[0]}, repeated (answer cache)`, `${cachedMs.toFixed(2)} ms`, bareMs / cachedMs, 'faster than the bare GROUP BY')
         }
       }
       // a z6 hotspot tile over Agadez (res 4 by the zoom): the whole tile against its cells' SQL
-      const [z, x, y] = tileOf(8, 17, 6)
+      const [z, x, y] = tileOfPoint(8, 17, 6)
       const bbox = hotspotTileBbox(z, x, y, 4)!
-      const sqlMs = await medianMs(5, () => aggregateCells(db, 4, { bbox }, null), 2)
-      const tileMs = await medianMs(5, () => getHotspotTile(db, z, x, y, 4, {}, null), 2)
+      const sqlMs = await medianMs(RUNS, () => aggregateCells(db, 4, { bbox }, null), 2)
+      const tileMs = await medianMs(RUNS, () => getHotspotTile(db, z, x, y, 4, {}, null), 2)
       row(`${label}: hotspot tile ${z}/${x}/${y} res 4: its cells' SQL (rollup)`, `${sqlMs.toFixed(1)} ms`)
       row(`${label}: hotspot tile ${z}/${x}/${y} res 4: the tile (${name === 'pg' ? 'ST_AsMVT' : 'geo/mvt.ts'})`, `${tileMs.toFixed(1)} ms`, tileMs / sqlMs, 'of its SQL')
+      // the incidents tile of the same z6 tile: one point per res-4 cell, from the rollup
+      const pointSqlMs = await medianMs(RUNS, () => aggregateCells(db, 4, { bbox }, 'dead_missing'), 2)
+      const pointTileMs = await medianMs(RUNS, () => getIncidentCellTile(db, z, x, y), 2)
+      const pointRowsMs = await medianMs(RAW_RUNS, () => getIncidentCellTile(db, z, x, y, true), 1)
+      row(`${label}: incidents tile ${z}/${x}/${y} (cells): its cells' SQL (rollup)`, `${pointSqlMs.toFixed(1)} ms`)
+      row(`${label}: incidents tile ${z}/${x}/${y} (cells): the tile (${name === 'pg' ? 'ST_AsMVT' : 'geo/mvt.ts'})`, `${pointTileMs.toFixed(1)} ms`, pointTileMs / pointSqlMs, 'of its SQL')
+      row(`${label}: incidents tile ${z}/${x}/${y} (cells): the same tile from the rows`, `${pointRowsMs.toFixed(1)} ms`, pointRowsMs / pointTileMs, 'slower than from the rollup')
 
       // writes: the same 200,000 prepared rows with the rollup triggers off (raw) and on
       // 200,000 rows on pg, 50,000 on PGlite (its JSON INSERT is ~10x slower)
+      if (!WRITES) continue
       const writeRows = name === 'pg' ? 200_000 : 50_000
       const batches: string[] = []
       const prefix = copyPrefix('bench-w', 900000, secretariatOwner())

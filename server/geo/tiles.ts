@@ -19,3 +19,12 @@ export function tileBounds(z: number, x: number, y: number): [number, number, nu
   const lat = (j: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * j) / n))) * 180) / Math.PI
   return [lng(x), lat(y + 1), lng(x + 1), lat(y)]
 }
+
+/** The z/x/y of the tile holding the point lng/lat (degrees, |lat| < 85.05). */
+export function tileOfPoint(lng: number, lat: number, z: number): [number, number, number] {
+  const n = 2 ** z
+  const rad = (lat * Math.PI) / 180
+  const x = Math.min(n - 1, Math.floor(((lng + 180) / 360) * n))
+  const y = Math.min(n - 1, Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n))
+  return [z, x, y]
+}

@@ -29,7 +29,7 @@ export function hotspotLimits(h3Res: number): { h3Res: number; minCount: number 
   return currentScope()?.scope === 'public' ? { h3Res: Math.min(h3Res, PUBLIC_HOTSPOTS.maxH3Res), minCount: PUBLIC_HOTSPOTS.minCount } : { h3Res, minCount: 1 }
 }
 
-/** The finest resolution the rollup answers, and the finest it answers per month (migrations/011; res 3–4 from res 5). */
+/** The finest resolution the rollup answers, and the finest it answers per month (migrations/011, 012: res 3–4 from res 5, res 6 from res 7). */
 export const ROLLUP_MAX_RES = 7
 export const ROLLUP_MAX_MONTHLY_RES = 5
 
@@ -58,9 +58,20 @@ export async function aggregateCellsFromRows(db: Db, h3Res: number, filter: Inci
 
 /** aggregateCells from the cell rollup, the edge days and the cells cut by the bbox from the rows; h3Res 3..7 (3..5 with dates). */
 export async function aggregateCellsFromRollup(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null, minCount: number): Promise<CellAggregate[]> {
+  const rows = await rollupCells(db, h3Res, filter, sum, minCount, false)
+  return rows.map(({ h3, n, value }) => ({ h3, n, value }))
+}
+
+/**
+ * Cells (per threat with byThreat, else threat '') from the cell rollup where it answers, the rest
+ * from the rows (hotspots/cells-rollup.sql); over the whole zone for all time the all-time rows
+ * alone answer (cells-rollup-zone.sql). h3Res 3..7 (3..5 with dates, see rollupAnswers).
+ */
+export async function rollupCells(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null, minCount: number, byThreat: boolean): Promise<(CellAggregate & { threat: string })[]> {
   const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
   const window = splitRollupWindow(filter.from, filter.to)
-  return db.query<CellAggregate>(sqlFile('hotspots/cells-rollup'), [h3Res, w, s, e, n, threats, sources, families, sum, minCount, ...windowParams(window)])
+  if (w === null && window.allTime) return db.query(sqlFile('hotspots/cells-rollup-zone'), [h3Res, threats, sources, families, sum, minCount, byThreat])
+  return db.query(sqlFile('hotspots/cells-rollup'), [h3Res, w, s, e, n, threats, sources, families, sum, minCount, ...windowParams(window), byThreat])
 }
 
 /** Incident counts per cell and time bin (first day of the month or quarter, ISO), with the limits of aggregateCells. */

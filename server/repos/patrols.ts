@@ -5,8 +5,7 @@ import type { LineString, MultiPolygon, Polygon, Position } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
 import { filterParams, originParam, type IncidentFilter } from './incidents.ts'
-import { splitRollupWindow } from '../geo/rollup-window.ts'
-import { rollupAnswers, windowParams, type SumField } from './hotspots.ts'
+import { rollupAnswers, rollupCells, type SumField } from './hotspots.ts'
 
 /** Planar buffer polygons (degrees) of the requested borders, each holding its borderKm band. */
 export async function borderBands(db: Db, pairs: [string, string][], borderKm: number): Promise<{ pair: string; band: Polygon | MultiPolygon }[]> {
@@ -63,8 +62,7 @@ export async function incidentDemand(db: Db, h3Res: number, filter: IncidentFilt
 
 /** incidentDemand from the cell rollup (hotspots.ts rollupAnswers says when it can answer). */
 export async function incidentDemandFromRollup(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null): Promise<{ h3: string; threat: string; n: number; value: number }[]> {
-  const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
-  return db.query(sqlFile('patrols/incident-demand-rollup'), [h3Res, w, s, e, n, threats, sources, families, sum, 1, ...windowParams(splitRollupWindow(filter.from, filter.to))])
+  return rollupCells(db, h3Res, filter, sum, 1, true)
 }
 
 /** Catalogue route lines of the given families (null = all). */

@@ -3,10 +3,11 @@
 import type { Feature, Geometry } from 'geojson'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
-import { cellToBoundary, getHexagonEdgeLengthAvg, UNITS } from 'h3-js'
+import { cellToBoundary, cellToLatLng, getHexagonEdgeLengthAvg, UNITS } from 'h3-js'
+import { resolutionForZoom } from '../../shared/h3-cells.ts'
 import { encodeTile, TILE_BUFFER, TILE_EXTENT } from '../geo/mvt.ts'
 import { tileBounds } from '../geo/tiles.ts'
-import { aggregateCells, type SumField } from './hotspots.ts'
+import { aggregateCells, aggregateCellsFromRows, hotspotLimits, type CellAggregate, type SumField } from './hotspots.ts'
 import type { IncidentFilter } from './incidents.ts'
 
 export const TILE_LAYERS = ['countries', 'borders', 'places', 'routes', 'incidents'] as const
@@ -19,8 +20,13 @@ export interface TileFilter {
   origin?: string | null
 }
 
+/** The highest zoom at which the incidents layer is one point per H3 cell (from the cell rollup); above it, the incidents. */
+export const INCIDENT_CELLS_MAX_ZOOM = 8
+
 /** Returns the MVT bytes of one layer's tile z/x/y; zero bytes when the tile is empty. */
 export async function getTile(db: Db, layer: TileLayer, z: number, x: number, y: number, filter: TileFilter = { from: null, to: null }): Promise<Uint8Array> {
+  // the cell rollup has no origin dimension: under an origin filter the incidents are read at every zoom
+  if (layer === 'incidents' && z <= INCIDENT_CELLS_MAX_ZOOM && !filter.origin) return getIncidentCellTile(db, z, x, y)
   const params = layer === 'routes' ? [z, x, y, filter.from, filter.to] : layer === 'incidents' ? [z, x, y, filter.origin ?? null] : [z, x, y]
   if (db.driver === 'pg') {
     const [row] = await db.query<{ tile: Uint8Array | null }>(sqlFile(`tiles/${layer}-mvt`), params)
@@ -73,4 +79,33 @@ export function hotspotTileBbox(z: number, x: number, y: number, h3Res: number, 
     if (bbox[0] > bbox[2] || bbox[1] > bbox[3]) return null
   }
   return bbox
+}
+
+/**
+ * The incidents layer of tile z/x/y at zoom <= INCIDENT_CELLS_MAX_ZOOM: one point per H3 cell at
+ * the zoom's resolution (shared/h3-cells.ts resolutionForZoom: 3..5), at the cell's centre, with
+ * {h3, n (incidents), dead_missing (their sum)}. Counted as hotspot tiles count (whole cells, over
+ * the tile widened by two cell edges), from the cell rollup; fromRows: the same from a GROUP BY of
+ * the incidents (the equality tests and the bench compare the two).
+ */
+export async function getIncidentCellTile(db: Db, z: number, x: number, y: number, fromRows = false): Promise<Uint8Array> {
+  const res = resolutionForZoom(z)
+  const bbox = hotspotTileBbox(z, x, y, res)!
+  const cells = fromRows ? await aggregateCellsFromRows(db, hotspotLimits(res).h3Res, { bbox }, 'dead_missing', hotspotLimits(res).minCount) : await aggregateCells(db, res, { bbox }, 'dead_missing')
+  return encodeIncidentCells(db, z, x, y, cells)
+}
+
+/** The incidents layer of cells (value: their dead_missing sum) as points at the cells' centres, by ST_AsMVT on PostGIS, geo/mvt.ts on PGlite. */
+async function encodeIncidentCells(db: Db, z: number, x: number, y: number, cells: CellAggregate[]): Promise<Uint8Array> {
+  if (cells.length === 0) return new Uint8Array(0)
+  const points = cells.map((c) => {
+    const [lat, lng] = cellToLatLng(c.h3)
+    return { h3: c.h3, n: c.n, dead_missing: c.value, lng, lat }
+  })
+  if (db.driver === 'pg') {
+    const [row] = await db.query<{ tile: Uint8Array | null }>(sqlFile('tiles/incident-cells-mvt'), [z, x, y, JSON.stringify(points)])
+    return row?.tile ?? new Uint8Array(0)
+  }
+  const features: Feature[] = points.map(({ lng, lat, ...properties }) => ({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: [lng, lat] } }))
+  return encodeTile({ incidents: features }, z, x, y)
 }

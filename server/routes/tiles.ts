@@ -23,9 +23,12 @@ const LAYER_FIELDS: Record<TileLayer, Record<string, string>> = {
     status: 'String: active, declining or historical', valid_from: 'String: YYYY-MM-DD, empty when open', valid_to: 'String: YYYY-MM-DD, empty when open',
     leg: 'String: track, schematic (draw dashed, never solid) or sea; one feature per leg segment',
   },
+  // from zoom 9 the incidents; up to zoom 8 one point per H3 cell (from the cell rollup) with h3, n and the dead_missing sum
   incidents: {
-    id: 'Number', threat: 'String', date: 'String', date_precision: 'String', source_dataset: 'String', dead_missing: 'Number', route_family: 'String',
-    origin_state: 'String: the member state of the partner deployment that sent it (absent when made here)', origin_agency: 'String: its agency',
+    id: 'Number: zoom >= 9', threat: 'String: zoom >= 9', date: 'String: zoom >= 9', date_precision: 'String: zoom >= 9', source_dataset: 'String: zoom >= 9',
+    dead_missing: 'Number: the incident\'s, or at zoom <= 8 the sum over the cell', route_family: 'String: zoom >= 9',
+    h3: 'String: zoom <= 8, the H3 cell (res 3-5 by zoom) the point stands for', n: 'Number: zoom <= 8, incidents in the cell',
+    origin_state: 'String: zoom >= 9, the member state of the partner deployment that sent it (absent when made here)', origin_agency: 'String: zoom >= 9, its agency',
   },
 }
 

@@ -1,17 +1,17 @@
 // The cell rollup recomputed from the incidents: how many rollup rows differ from what a full
-// GROUP BY of the stored incidents gives (migrations/011_incident_cells.sql). 0 = consistent.
+// GROUP BY of the stored incidents gives (migrations/011_incident_cells.sql, 012_incident_cells_grains.sql). 0 = consistent.
 import type { Db } from '../../server/db/types.ts'
 
 const RECOMPUTE = `
   SELECT r.res AS h3_res,
-         CASE r.res WHEN 5 THEN i.h3_r5 WHEN 6 THEN i.h3_r6 ELSE i.h3_r7 END AS cell,
+         CASE r.res WHEN 5 THEN i.h3_r5 ELSE i.h3_r7 END AS cell,
          CASE WHEN r.monthly THEN date_trunc('month', i.occurred_on)::date END AS month,
          i.threat, i.source_dataset, i.route_family, i.date_precision = 'year' AS year_precise, i.owner_agency, i.owner_state, i.sharing, i.partners,
          count(*)::bigint AS n, COALESCE(sum(i.dead), 0)::bigint AS dead, COALESCE(sum(i.missing), 0)::bigint AS missing,
          COALESCE(sum(i.dead_missing), 0)::bigint AS dead_missing, COALESCE(sum(i.survivors), 0)::bigint AS survivors,
          round(COALESCE(sum(i.quantity), 0)::numeric, 6) AS quantity
   FROM incidents i
-  CROSS JOIN (VALUES (5, false), (6, false), (7, false), (5, true)) AS r (res, monthly)
+  CROSS JOIN (VALUES (5, false), (7, false), (5, true)) AS r (res, monthly)
   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`
 
 const STORED = `

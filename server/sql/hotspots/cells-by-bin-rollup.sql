@@ -4,7 +4,7 @@
 -- bin $9 ('month' or 'quarter'), minimum count $10; window $11..$18 as cells-rollup.sql (with
 -- no date filter every monthly row counts). Year-precise dates are left out.
 WITH groups AS (
-  SELECT CASE WHEN $1::int < 5 THEN (cell & ~(15::bigint << 52)) | (($1::int)::bigint << 52) | ((1::bigint << (3 * (15 - $1::int))) - 1) ELSE cell END AS cell, date_trunc($9::text, month)::date AS bin, n, west, south, east, north
+  SELECT h3_cell_parent(cell, $1::int) AS cell, date_trunc($9::text, month)::date AS bin, n, west, south, east, north
   FROM incident_cells
   WHERE h3_res = 5 AND month IS NOT NULL AND NOT year_precise
     AND NOT $12::boolean AND ($13::date IS NULL OR month >= $13) AND ($14::date IS NULL OR month < $14)
