@@ -29,7 +29,7 @@ import {
 } from '../server/repos/hotspots.ts'
 import { incidentDemandFromRollup } from '../server/repos/patrols.ts'
 import { sqlFile } from '../server/db/sql-files.ts'
-import { filterParams, type IncidentFilter } from '../server/repos/incidents.ts'
+import { filterParams, originParam, type IncidentFilter } from '../server/repos/incidents.ts'
 import { build, type TestApp } from './helpers/build.ts'
 import { testDrivers } from './helpers/databases.ts'
 import { generatedCsv } from './helpers/generated-incidents.ts'
@@ -90,7 +90,7 @@ async function expectSameEverywhere(db: Db, h3Res: number, filter: IncidentFilte
 
 /** Patrol demand straight from the incidents (patrols/incident-demand.sql). */
 async function incidentDemandRows(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null) {
-  return db.query<{ h3: string; threat: string; n: number; value: number }>(sqlFile('patrols/incident-demand'), [h3Res, ...filterParams(filter), sum])
+  return db.query<{ h3: string; threat: string; n: number; value: number }>(sqlFile('patrols/incident-demand'), [h3Res, ...filterParams(filter), sum, originParam(filter)])
 }
 
 describe.each(testDrivers())('cell rollup on %s', (driver) => {

@@ -22,8 +22,8 @@ export async function ogcAndTiles(): Promise<void> {
       const none = [null, null, null, null, null, null]
       const bare = () =>
         Promise.all([
-          app.db.query(items, [...none, PAGE, 'next', String(cursor), null, null, null, null]),
-          app.db.query(count, [...none, null, null, null, null]),
+          app.db.query(items, [...none, PAGE, 'next', String(cursor), null, null, null, null, null]),
+          app.db.query(count, [...none, null, null, null, null, null]),
         ])
       const api = () => app.inject({ method: 'GET', url: `/ogc/collections/incidents/items?limit=${PAGE}&cursor=${cursor}` })
       const bareMs = await medianMs(20, bare)

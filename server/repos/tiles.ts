@@ -25,8 +25,8 @@ export const INCIDENT_CELLS_MAX_ZOOM = 8
 
 /** Returns the MVT bytes of one layer's tile z/x/y; zero bytes when the tile is empty. */
 export async function getTile(db: Db, layer: TileLayer, z: number, x: number, y: number, filter: TileFilter = { from: null, to: null }): Promise<Uint8Array> {
-  // the cell rollup has no origin dimension: under an origin filter the incidents are read at every zoom
-  if (layer === 'incidents' && z <= INCIDENT_CELLS_MAX_ZOOM && !filter.origin) return getIncidentCellTile(db, z, x, y)
+  // cells up to zoom 8; an origin filter (not a rollup dimension) counts them from the rows (aggregateCells)
+  if (layer === 'incidents' && z <= INCIDENT_CELLS_MAX_ZOOM) return getIncidentCellTile(db, z, x, y, false, filter.origin ?? undefined)
   const params = layer === 'routes' ? [z, x, y, filter.from, filter.to] : layer === 'incidents' ? [z, x, y, filter.origin ?? null] : [z, x, y]
   if (db.driver === 'pg') {
     const [row] = await db.query<{ tile: Uint8Array | null }>(sqlFile(`tiles/${layer}-mvt`), params)
@@ -85,13 +85,14 @@ export function hotspotTileBbox(z: number, x: number, y: number, h3Res: number, 
  * The incidents layer of tile z/x/y at zoom <= INCIDENT_CELLS_MAX_ZOOM: one point per H3 cell at
  * the zoom's resolution (shared/h3-cells.ts resolutionForZoom: 3..5), at the cell's centre, with
  * {h3, n (incidents), dead_missing (their sum)}. Counted as hotspot tiles count (whole cells, over
- * the tile widened by two cell edges), from the cell rollup; fromRows: the same from a GROUP BY of
+ * the tile widened by two cell edges), from the cell rollup (from the rows under an origin filter,
+ * which the rollup does not carry); fromRows: the same from a GROUP BY of
  * the incidents (the equality tests and the bench compare the two).
  */
-export async function getIncidentCellTile(db: Db, z: number, x: number, y: number, fromRows = false): Promise<Uint8Array> {
+export async function getIncidentCellTile(db: Db, z: number, x: number, y: number, fromRows = false, origin?: string): Promise<Uint8Array> {
   const res = resolutionForZoom(z)
   const bbox = hotspotTileBbox(z, x, y, res)!
-  const cells = fromRows ? await aggregateCellsFromRows(db, hotspotLimits(res).h3Res, { bbox }, 'dead_missing', hotspotLimits(res).minCount) : await aggregateCells(db, res, { bbox }, 'dead_missing')
+  const cells = fromRows ? await aggregateCellsFromRows(db, hotspotLimits(res).h3Res, { bbox, origin }, 'dead_missing', hotspotLimits(res).minCount) : await aggregateCells(db, res, { bbox, origin }, 'dead_missing')
   return encodeIncidentCells(db, z, x, y, cells)
 }
 

@@ -1,5 +1,5 @@
--- Returns the incidents of tile z=$1 x=$2 y=$3 of origin $4 ('local', an ISO3 or NULL = all), read at
--- zoom >= 9 or under an origin filter (the cell rollup has no origin) (at most the 20,000 newest; attributes + GeoJSON
+-- Returns the incidents of tile z=$1 x=$2 y=$3, zoom >= 9, of origin $4 ('local', an ISO3 or NULL = all)
+-- (at most the 20,000 newest; attributes + GeoJSON
 -- point) for the embedded driver's own MVT encoder.
 WITH env AS (
   SELECT ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096), 4326) AS geo

@@ -1,6 +1,6 @@
--- Returns one row, tile: the incidents layer of tile z=$1 x=$2 y=$3 as a Mapbox Vector Tile (read at zoom >= 9,
--- or under an origin filter: the cell rollup has no origin) (bytea, extent 4096, buffer 64) of origin $4 ('local', an ISO3
--- or NULL = all), at most the 20,000 newest incidents of the tile; empty when
+-- Returns one row, tile: the incidents layer of tile z=$1 x=$2 y=$3 (zoom >= 9) as a Mapbox Vector Tile
+-- (bytea, extent 4096, buffer 64) of origin $4 ('local', an ISO3 or NULL = all), at most the 20,000
+-- newest incidents of the tile; empty when
 -- none. PostGIS server only.
 WITH env AS (
   SELECT ST_TileEnvelope($1, $2, $3) AS merc,
