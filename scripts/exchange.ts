@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { MEMBER_STATES } from '../shared/access.ts'
 import { newToken, tokenHash } from '../server/auth/secrets.ts'
-import { ConfigError, loadConfig } from '../server/config.ts'
+import { loadConfigOrExit } from '../server/config.ts'
 import { migrate } from '../server/db/migrate.ts'
 import { openDb } from '../server/db/open.ts'
 import type { Db } from '../server/db/types.ts'
@@ -183,14 +183,7 @@ async function run(db: Db, keyFile: string | null, argv: string[]): Promise<void
 }
 
 async function main(): Promise<void> {
-  let config
-  try {
-    config = loadConfig()
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err
-    console.error(`configuration error: ${err.message}`)
-    process.exit(2)
-  }
+  const config = loadConfigOrExit()
   const db = await openDb(config)
   try {
     await migrate(db)

@@ -147,3 +147,14 @@ function parseDatabaseUrl(raw: string | undefined): string | null {
   }
   return raw
 }
+
+/** loadConfig for an entry point: a configuration error is printed and exits with code 2. */
+export function loadConfigOrExit(): Readonly<Config> {
+  try {
+    return loadConfig()
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err
+    console.error(`configuration error: ${err.message}`)
+    process.exit(2)
+  }
+}

@@ -1,18 +1,11 @@
 // Listen, and close gracefully on SIGINT/SIGTERM; nothing else.
-import { ConfigError, loadConfig } from './config.ts'
+import { loadConfigOrExit } from './config.ts'
 import { listUsers } from './repos/auth.ts'
 import { startApp } from './start.ts'
 import { schedulePulls } from './exchange/pull.ts'
 
 async function main(): Promise<void> {
-  let config
-  try {
-    config = loadConfig()
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err
-    console.error(`configuration error: ${err.message}`)
-    process.exit(2)
-  }
+  const config = loadConfigOrExit()
   const app = await startApp(config)
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
