@@ -39,9 +39,22 @@ describe.runIf(browserAvailable())('the import mapping step in Chromium', () => 
     await page.locator('#import-map-id').selectOption('Ref')
     await expect.poll(() => page.locator('#import-mapping').getAttribute('data-state'), { timeout: 30_000 }).toBe('ready')
     await page.locator('#import-map-date-order').selectOption('dmy')
+    // the preview the threat asks for answers while the user types: what was typed and the focus stay
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/api/imports/preview', async (route) => {
+      await held
+      await route.continue()
+    })
     await page.locator('#import-threat').selectOption('drug_trafficking')
     await page.locator('#import-dataset').fill('dz-customs')
-    await page.locator('#import-credit').fill('Algerian customs')
+    await page.locator('#import-credit').fill('Algerian')
+    expect(await page.locator('#import-mapping').getAttribute('data-state')).toBe('loading')
+    release()
+    await expect.poll(() => page.locator('#import-mapping').getAttribute('data-state'), { timeout: 30_000 }).toBe('ready')
+    await page.unroute('**/api/imports/preview')
+    await page.keyboard.type(' customs')
+    expect(await page.locator('#import-credit').inputValue()).toBe('Algerian customs')
     await expect.poll(() => page.locator('#import-dry-run').innerText(), { timeout: 30_000 }).toBe('Of the first 6 rows, 6 would go in and 0 would be rejected.')
     expect(await count()).toBe(0)
     await page.screenshot({ path: '.tmp/import-mapping-step.png' })

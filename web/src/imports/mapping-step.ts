@@ -49,6 +49,9 @@ export function createMappingStep(): MappingStep {
   let choice: MappingChoice | null = null
   let current: { file: File; fields: Record<string, string> } | null = null
   let serial = 0
+  // the text inputs outlive a render, so that a preview answering while the user types in one
+  // keeps what was typed and the focus (a render rebuilds everything else)
+  const texts = new Map<string, HTMLInputElement>()
 
   const select = (id: string, options: [string, string][], value: string, onChange: (v: string) => void) => {
     const el = h('select', { id }, ...options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)))
@@ -61,6 +64,9 @@ export function createMappingStep(): MappingStep {
     if (!preview || !choice) return
     const p = preview
     const c = choice
+    // taken first: moving a kept input into its new label already takes its focus away
+    const focused = element.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null
+    const caret = focused instanceof HTMLInputElement ? [focused.selectionStart, focused.selectionEnd] as const : null
     const columns: [string, string][] = [['', t.none], ...p.header.filter((name) => name !== '').map((name): [string, string] => [name, name])]
     const again = () => void run(false)
     const selects = FORM_FIELDS.map((f) => field(t.fields[f], select(`import-map-${f}`, columns, c.columns[f] ?? '', (v) => {
@@ -80,8 +86,13 @@ export function createMappingStep(): MappingStep {
       again()
     }))
     const text = (id: string, value: string, placeholder: string, onInput: (v: string) => void) => {
-      const el = h('input', { id, type: 'text', value, placeholder, dir: 'ltr' })
-      el.addEventListener('input', () => onInput(el.value))
+      let el = texts.get(id)
+      if (!el) {
+        const input = h('input', { id, type: 'text', value, dir: 'ltr' })
+        input.addEventListener('input', () => onInput(input.value))
+        texts.set(id, (el = input))
+      }
+      el.placeholder = placeholder
       return el
     }
     const dataset = field(t.dataset, text('import-dataset', c.dataset, p.dataset, (v) => (c.dataset = v)))
@@ -106,6 +117,12 @@ export function createMappingStep(): MappingStep {
       ),
     )
     element.dataset.state = p.problems.length ? 'problems' : 'ready'
+    // the control that had the focus (the same input, or the select rebuilt under its id) keeps it
+    const refocus = focused?.id ? element.querySelector<HTMLElement>(`#${CSS.escape(focused.id)}`) : null
+    if (refocus && document.activeElement !== refocus) {
+      refocus.focus()
+      if (refocus instanceof HTMLInputElement && caret) refocus.setSelectionRange(caret[0], caret[1])
+    }
   }
 
   /** Previews the current file: with the detected mapping first, then with the user's choice. */
@@ -134,6 +151,7 @@ export function createMappingStep(): MappingStep {
     async show(file, fields) {
       preview = null
       choice = null
+      texts.clear()
       current = file ? { file, fields } : null
       element.hidden = !file
       if (!file) return
