@@ -130,11 +130,20 @@ export interface GiStarCell {
   class: HotspotClass
 }
 
+/** Gi* of a study area as arrays aligned with its cells: z, two-sided p, q (BH-adjusted with fdr, else p). */
+export interface GiStarArrays {
+  cells: string[]
+  values: Float64Array
+  z: Float64Array
+  p: Float64Array
+  q: Float64Array
+}
+
 /**
- * Gi* for a set of cell values: z, p, BH-adjusted q (when fdr) and class at 90/95/99%.
- * Returns one entry per cell of the study area, zero-filled neighbours included.
+ * Gi* for a set of cell values, as arrays over the study area: the given cells first, in their
+ * order, then the zero-filled neighbours (with fillNeighbours, the default).
  */
-export function giStar(cells: readonly { h3: string; value: number }[], options: { k?: number; fdr?: boolean; fillNeighbours?: boolean } = {}): GiStarCell[] {
+export function giStarArrays(cells: readonly { h3: string; value: number }[], options: { k?: number; fdr?: boolean; fillNeighbours?: boolean } = {}): GiStarArrays {
   const nb = neighbourhoods(
     cells.map((c) => c.h3),
     options.k ?? 1,
@@ -142,13 +151,17 @@ export function giStar(cells: readonly { h3: string; value: number }[], options:
   )
   const values = new Float64Array(nb.cells.length)
   cells.forEach((c, i) => (values[i] = c.value))
-  return giStarResults(nb, values, options.fdr ?? true)
-}
-
-/** Gi* results for values aligned with nb.cells. */
-export function giStarResults(nb: Neighbourhoods, values: ArrayLike<number>, fdr: boolean): GiStarCell[] {
   const z = giStarZ(nb, values)
   const p = Float64Array.from(z, twoSidedP)
-  const q = fdr ? bhAdjust(p) : p
-  return nb.cells.map((h3, i) => ({ h3, value: values[i], z: z[i], p: p[i], q: q[i], class: hotspotClass(z[i], q[i]) }))
+  const q = (options.fdr ?? true) ? bhAdjust(p) : p
+  return { cells: nb.cells, values, z, p, q }
+}
+
+/**
+ * Gi* for a set of cell values: z, p, BH-adjusted q (when fdr) and class at 90/95/99%.
+ * Returns one entry per cell of the study area, zero-filled neighbours included.
+ */
+export function giStar(cells: readonly { h3: string; value: number }[], options: { k?: number; fdr?: boolean; fillNeighbours?: boolean } = {}): GiStarCell[] {
+  const { cells: h3, values, z, p, q } = giStarArrays(cells, options)
+  return h3.map((h3, i) => ({ h3, value: values[i], z: z[i], p: p[i], q: q[i], class: hotspotClass(z[i], q[i]) }))
 }

@@ -106,10 +106,20 @@ export async function creditsFor(db: Db, filter: IncidentFilter): Promise<{ data
   return rollupAnswers(ROLLUP_MAX_MONTHLY_RES, filter) ? creditsFromRollup(db, filter) : creditsFromRows(db, filter)
 }
 
-/** creditsFor read from the cell rollup (res-5 rows), with cut rows and edge days checked on the incidents. */
+/**
+ * creditsFor read from the cell rollup (res-5 rows), with cut rows and edge days checked on the
+ * incidents; over the whole zone for all time, one probe per dataset (credits-rollup-zone.sql).
+ */
 export async function creditsFromRollup(db: Db, filter: IncidentFilter): Promise<{ dataset: string; credit: string; url: string | null }[]> {
   const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
-  return db.query(sqlFile('hotspots/credits-rollup'), [w, s, e, n, threats, sources, families, ...windowParams(splitRollupWindow(filter.from, filter.to))])
+  const window = splitRollupWindow(filter.from, filter.to)
+  if (w === null && window.allTime) {
+    return db.transaction(async (tx) => {
+      await tx.query(sqlFile('hotspots/no-jit'))
+      return tx.query(sqlFile('hotspots/credits-rollup-zone'), [threats, sources, families])
+    })
+  }
+  return db.query(sqlFile('hotspots/credits-rollup'), [w, s, e, n, threats, sources, families, ...windowParams(window)])
 }
 
 /** creditsFor over the incidents themselves (credits.sql). */
