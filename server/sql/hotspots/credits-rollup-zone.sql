@@ -3,7 +3,7 @@
 -- matches when one of its all-time res-5 rollup rows matches threats $1 and route families $3
 -- (datasets $2). A LATERAL probe per dataset stops at its first row (LIMIT 1 keeps the planner
 -- from turning it into a join that hashes every res-5 row, as credits-rollup.sql's EXISTS does).
--- Run with JIT off (no-jit.sql): the never-analysed sources table is estimated at ~500 rows, which
+-- Run with JIT off (rollup-read-settings.sql): the never-analysed sources table is estimated at ~500 rows, which
 -- prices the probes above jit_above_cost, and compiling costs ~150 ms against a few ms of work.
 SELECT s.dataset, s.credit, s.url
 FROM sources s
