@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { bhAdjust, bhRejections } from './fdr.ts'
 
@@ -20,5 +21,30 @@ describe('Benjamini–Hochberg', () => {
 
   it('refuses a p-value outside 0..1', () => {
     expect(() => bhAdjust([0.5, 1.5])).toThrow('p-values must be between 0 and 1, got 1.5 at index 1')
+  })
+})
+
+// bhAdjust as it was before the typed-array sort (commit 19d9f46): an index sort with a comparator.
+function referenceBh(pValues: ArrayLike<number>): Float64Array {
+  const m = pValues.length
+  const q = new Float64Array(m)
+  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => pValues[a] - pValues[b])
+  let running = 1
+  for (let rank = m; rank >= 1; rank--) {
+    running = Math.min(running, (m / rank) * pValues[order[rank - 1]])
+    q[order[rank - 1]] = running
+  }
+  return q
+}
+
+describe('Benjamini–Hochberg against the index-sort computation', () => {
+  it('gives the same q-values bit for bit, ties and zeros included', () => {
+    const pValue = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 0.05, 0.5, 1e-300))
+    fc.assert(
+      fc.property(fc.array(pValue, { maxLength: 400 }), (ps) => {
+        expect(Array.from(bhAdjust(ps))).toEqual(Array.from(referenceBh(ps)))
+      }),
+      { numRuns: 300 },
+    )
   })
 })

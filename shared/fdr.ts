@@ -6,14 +6,32 @@ export function bhAdjust(pValues: ArrayLike<number>): Float64Array {
   const m = pValues.length
   const q = new Float64Array(m)
   if (m === 0) return q
-  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => pValues[a] - pValues[b])
-  let running = 1
-  for (let rank = m; rank >= 1; rank--) {
-    const i = order[rank - 1]
+  for (let i = 0; i < m; i++) {
     const p = pValues[i]
     if (!(p >= 0 && p <= 1)) throw new Error(`p-values must be between 0 and 1, got ${p} at index ${i}`)
-    running = Math.min(running, (m / rank) * p)
-    q[i] = running
+  }
+  // q by rank over the sorted p-values (a numeric typed-array sort, not an index sort with a
+  // comparator: 280,000 p-values in tens of ms); tied p-values share one q whatever their order
+  // (the running minimum reaches the tie's highest rank first), so each value takes the q of the
+  // last rank holding it
+  const sorted = Float64Array.from(pValues).sort()
+  const byRank = new Float64Array(m)
+  let running = 1
+  for (let rank = m; rank >= 1; rank--) {
+    running = Math.min(running, (m / rank) * sorted[rank - 1])
+    byRank[rank - 1] = running
+  }
+  for (let i = 0; i < m; i++) {
+    const p = pValues[i]
+    let lo = 0
+    let hi = m - 1
+    // the last index holding a value <= p
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1
+      if (sorted[mid] <= p) lo = mid
+      else hi = mid - 1
+    }
+    q[i] = byRank[lo]
   }
   return q
 }

@@ -3,7 +3,7 @@
 //   Gi* = (Σ_j w_ij x_j − X̄ Σ_j w_ij) / (S √((n Σ_j w_ij² − (Σ_j w_ij)²) / (n − 1)))
 //   X̄ = Σ x / n,  S = √(Σ x² / n − X̄²)
 // The result is a z-score; its two-sided p-value comes from the standard normal.
-import { gridDisk } from 'h3-js'
+import { cellKey, keyCell, resolutionOf, ringMemo } from './cell-rings.ts'
 import { bhAdjust } from './fdr.ts'
 import { twoSidedP } from './normal.ts'
 
@@ -22,64 +22,65 @@ export interface Neighbourhoods {
 /**
  * Builds the k-ring neighbourhoods of the given cells. With fillNeighbours, every cell within k
  * of a given cell joins the study area too (with value 0 unless given), so a cluster surrounded
- * by cells without incidents is measured against them rather than against nothing.
+ * by cells without incidents is measured against them rather than against nothing. The given
+ * cells come first, in their order, then the added ones in the order their rings meet them; each
+ * cell's neighbours are listed in gridDisk's order. Rings come from the process-wide memo
+ * (cell-rings.ts): only cells never seen before cost a gridDisk call.
  */
 export function neighbourhoods(cells: readonly string[], k = 1, fillNeighbours = true): Neighbourhoods {
   if (!Number.isInteger(k) || k < 1 || k > 5) throw new Error(`k must be an integer from 1 to 5, got ${k}`)
-  const index = new Map<number, number>()
+  const memo = ringMemo(k)
+  memo.reset()
+  const perCell = 3 * k * (k + 1) + 1
   const all: string[] = []
+  // the memo slot of each study-area cell, and the study-area index of each memo slot (-1: none);
+  // the memo grows while rings are computed, so areaOf grows with it
+  const slots: number[] = []
+  let areaOf = new Int32Array(Math.max(1024, memo.size + cells.length * perCell)).fill(-1)
+  const areaIndex = (slot: number) => (slot < areaOf.length ? areaOf[slot] : -1)
+  const setAreaIndex = (slot: number, i: number) => {
+    if (slot >= areaOf.length) {
+      const grown = new Int32Array(Math.max(slot + 1, areaOf.length * 2)).fill(-1)
+      grown.set(areaOf)
+      areaOf = grown
+    }
+    areaOf[slot] = i
+  }
   const res = cells.length > 0 ? resolutionOf(cells[0]) : 0
   for (const c of cells) {
     if (resolutionOf(c) !== res) throw new Error(`cells must share one resolution: ${cells[0]} is r${res}, ${c} is r${resolutionOf(c)}`)
-    const key = cellKey(c)
-    if (index.has(key)) throw new Error(`cell ${c} appears twice`)
-    index.set(key, all.push(c) - 1)
+    const slot = memo.slot(cellKey(c))
+    if (areaIndex(slot) >= 0) throw new Error(`cell ${c} appears twice`)
+    setAreaIndex(slot, slots.push(slot) - 1)
+    all.push(c)
   }
   if (fillNeighbours) {
     const given = all.length
     for (let i = 0; i < given; i++) {
-      for (const c of gridDisk(all[i], k)) {
-        const key = cellKey(c)
-        if (!index.has(key)) index.set(key, all.push(c) - 1)
+      memo.ring(slots[i], res)
+      const rings = memo.rings
+      for (let p = memo.start; p < memo.start + memo.count; p++) {
+        const slot = rings[p]
+        if (areaIndex(slot) < 0) {
+          setAreaIndex(slot, slots.push(slot) - 1)
+          all.push(keyCell(memo.keyOf(slot), res))
+        }
       }
     }
   }
-  // rings are recomputed rather than kept: at r7 over the zone (~770,000 cells) keeping every
-  // ring's strings would triple the peak memory
-  const perCell = 3 * k * (k + 1) + 1
   const offsets = new Int32Array(all.length + 1)
-  let indices: Int32Array = new Int32Array(all.length * perCell)
+  const indices = new Int32Array(all.length * perCell)
   let used = 0
   for (let i = 0; i < all.length; i++) {
-    for (const c of gridDisk(all[i], k)) {
-      const j = index.get(cellKey(c))
-      if (j === undefined) continue
-      if (used === indices.length) indices = growInt32(indices)
-      indices[used++] = j
+    memo.ring(slots[i], res)
+    const rings = memo.rings
+    for (let p = memo.start; p < memo.start + memo.count; p++) {
+      const j = areaIndex(rings[p])
+      if (j >= 0) indices[used++] = j
     }
     offsets[i + 1] = used
   }
   return { cells: all, offsets, indices: indices.slice(0, used) }
-}
-
-/** The resolution of an h3-js hex cell: the index's bits 52–55, its second hex digit. */
-function resolutionOf(h3: string): number {
-  return parseInt(h3[h3.length - 14], 16)
-}
-
-/**
- * A number that identifies a cell among cells of its resolution: the hex index without its
- * trailing digits, which are all unused (7s) below the resolution. Exact (< 2^53) up to r12, and
- * Map lookups on it are several times faster than on fresh h3-js strings.
- */
-function cellKey(h3: string): number {
-  return parseInt(h3.slice(0, h3.length - Math.floor((3 * (15 - resolutionOf(h3))) / 4)), 16)
-}
-
-function growInt32(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2 + 16)
-  b.set(a)
-  return b
 }
 
 /** Gi* z-scores of values[i] (one per cell of nb, in its order); 0 where the statistic is undefined. */
@@ -129,11 +130,20 @@ export interface GiStarCell {
   class: HotspotClass
 }
 
+/** Gi* of a study area as arrays aligned with its cells: z, two-sided p, q (BH-adjusted with fdr, else p). */
+export interface GiStarArrays {
+  cells: string[]
+  values: Float64Array
+  z: Float64Array
+  p: Float64Array
+  q: Float64Array
+}
+
 /**
- * Gi* for a set of cell values: z, p, BH-adjusted q (when fdr) and class at 90/95/99%.
- * Returns one entry per cell of the study area, zero-filled neighbours included.
+ * Gi* for a set of cell values, as arrays over the study area: the given cells first, in their
+ * order, then the zero-filled neighbours (with fillNeighbours, the default).
  */
-export function giStar(cells: readonly { h3: string; value: number }[], options: { k?: number; fdr?: boolean; fillNeighbours?: boolean } = {}): GiStarCell[] {
+export function giStarArrays(cells: readonly { h3: string; value: number }[], options: { k?: number; fdr?: boolean; fillNeighbours?: boolean } = {}): GiStarArrays {
   const nb = neighbourhoods(
     cells.map((c) => c.h3),
     options.k ?? 1,
@@ -141,13 +151,17 @@ export function giStar(cells: readonly { h3: string; value: number }[], options:
   )
   const values = new Float64Array(nb.cells.length)
   cells.forEach((c, i) => (values[i] = c.value))
-  return giStarResults(nb, values, options.fdr ?? true)
-}
-
-/** Gi* results for values aligned with nb.cells. */
-export function giStarResults(nb: Neighbourhoods, values: ArrayLike<number>, fdr: boolean): GiStarCell[] {
   const z = giStarZ(nb, values)
   const p = Float64Array.from(z, twoSidedP)
-  const q = fdr ? bhAdjust(p) : p
-  return nb.cells.map((h3, i) => ({ h3, value: values[i], z: z[i], p: p[i], q: q[i], class: hotspotClass(z[i], q[i]) }))
+  const q = (options.fdr ?? true) ? bhAdjust(p) : p
+  return { cells: nb.cells, values, z, p, q }
+}
+
+/**
+ * Gi* for a set of cell values: z, p, BH-adjusted q (when fdr) and class at 90/95/99%.
+ * Returns one entry per cell of the study area, zero-filled neighbours included.
+ */
+export function giStar(cells: readonly { h3: string; value: number }[], options: { k?: number; fdr?: boolean; fillNeighbours?: boolean } = {}): GiStarCell[] {
+  const { cells: h3, values, z, p, q } = giStarArrays(cells, options)
+  return h3.map((h3, i) => ({ h3, value: values[i], z: z[i], p: p[i], q: q[i], class: hotspotClass(z[i], q[i]) }))
 }

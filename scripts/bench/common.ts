@@ -34,8 +34,12 @@ export interface ScratchDb {
   drop: () => Promise<void>
 }
 
-/** A fresh empty database per driver, named for the section (or pgName on PostgreSQL); drop() removes it. */
-export async function scratchDatabases(tag: string, pgName?: string): Promise<ScratchDb[]> {
+/**
+ * A fresh empty database per driver, named for the section (or pgName on PostgreSQL); drop() removes it.
+ * With keep (and pgName), the PostgreSQL database is created only if missing, kept as it is
+ * (rows included) and never dropped, so a long load serves several runs.
+ */
+export async function scratchDatabases(tag: string, pgName?: string, keep = false): Promise<ScratchDb[]> {
   const dir = mkdtempSync(join(tmpdir(), `bench-${tag}-`))
   const out: ScratchDb[] = [{ name: 'pglite', config: { dataDir: dir, databaseUrl: null }, drop: async () => rmSync(dir, { recursive: true, force: true }) }]
   if (databaseUrl) {
@@ -47,11 +51,17 @@ export async function scratchDatabases(tag: string, pgName?: string): Promise<Sc
       await c.connect()
       await c.query(sql).finally(() => c.end())
     }
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
-    await admin(`CREATE DATABASE ${dbName}`)
+    if (keep && !pgName) throw new Error('a kept database needs a name')
+    if (keep) await admin(`CREATE DATABASE ${dbName}`).catch((err) => {
+      if (err.code !== '42P04') throw err // 42P04: it exists already, keep it
+    })
+    else {
+      await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+      await admin(`CREATE DATABASE ${dbName}`)
+    }
     const u = new URL(databaseUrl)
     u.pathname = `/${dbName}`
-    out.push({ name: 'pg', config: { dataDir: '', databaseUrl: u.toString() }, drop: () => admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`) })
+    out.push({ name: 'pg', config: { dataDir: '', databaseUrl: u.toString() }, drop: keep ? async () => {} : () => admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`) })
   }
   return out
 }

@@ -70,8 +70,16 @@ export async function aggregateCellsFromRollup(db: Db, h3Res: number, filter: In
 export async function rollupCells(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null, minCount: number, byThreat: boolean): Promise<(CellAggregate & { threat: string })[]> {
   const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
   const window = splitRollupWindow(filter.from, filter.to)
-  if (w === null && window.allTime) return db.query(sqlFile('hotspots/cells-rollup-zone'), [h3Res, threats, sources, families, sum, minCount, byThreat])
-  return db.query(sqlFile('hotspots/cells-rollup'), [h3Res, w, s, e, n, threats, sources, families, sum, minCount, ...windowParams(window), byThreat])
+  if (w === null && window.allTime) return rollupRead(db, 'hotspots/cells-rollup-zone', [h3Res, threats, sources, families, sum, minCount, byThreat])
+  return rollupRead(db, 'hotspots/cells-rollup', [h3Res, w, s, e, n, threats, sources, families, sum, minCount, ...windowParams(window), byThreat])
+}
+
+/** Runs a rollup read in a transaction with its settings (no JIT, no parallel workers, 32 MB work_mem; sql/hotspots/rollup-read-settings.sql). */
+async function rollupRead<T>(db: Db, file: string, params: unknown[]): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.query(sqlFile('hotspots/rollup-read-settings'))
+    return tx.query<T>(sqlFile(file), params)
+  })
 }
 
 /** Incident counts per cell and time bin (first day of the month or quarter, ISO), with the limits of aggregateCells. */
@@ -98,7 +106,7 @@ export async function aggregateCellBinsFromRows(db: Db, h3Res: number, filter: I
 export async function aggregateCellBinsFromRollup(db: Db, h3Res: number, filter: IncidentFilter, bin: 'month' | 'quarter', minCount: number): Promise<CellBin[]> {
   const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
   const window = splitRollupWindow(filter.from, filter.to)
-  return db.query(sqlFile('hotspots/cells-by-bin-rollup'), [h3Res, w, s, e, n, threats, sources, families, bin, minCount, ...windowParams(window)])
+  return rollupRead(db, 'hotspots/cells-by-bin-rollup', [h3Res, w, s, e, n, threats, sources, families, bin, minCount, ...windowParams(window)])
 }
 
 /** Credit lines of the datasets with incidents under the filter (from the cell rollup when the window allows). */
@@ -106,10 +114,15 @@ export async function creditsFor(db: Db, filter: IncidentFilter): Promise<{ data
   return rollupAnswers(ROLLUP_MAX_MONTHLY_RES, filter) ? creditsFromRollup(db, filter) : creditsFromRows(db, filter)
 }
 
-/** creditsFor read from the cell rollup (res-5 rows), with cut rows and edge days checked on the incidents. */
+/**
+ * creditsFor read from the cell rollup (res-5 rows), with cut rows and edge days checked on the
+ * incidents; over the whole zone for all time, one probe per dataset (credits-rollup-zone.sql).
+ */
 export async function creditsFromRollup(db: Db, filter: IncidentFilter): Promise<{ dataset: string; credit: string; url: string | null }[]> {
   const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
-  return db.query(sqlFile('hotspots/credits-rollup'), [w, s, e, n, threats, sources, families, ...windowParams(splitRollupWindow(filter.from, filter.to))])
+  const window = splitRollupWindow(filter.from, filter.to)
+  if (w === null && window.allTime) return rollupRead(db, 'hotspots/credits-rollup-zone', [threats, sources, families])
+  return rollupRead(db, 'hotspots/credits-rollup', [w, s, e, n, threats, sources, families, ...windowParams(window)])
 }
 
 /** creditsFor over the incidents themselves (credits.sql). */

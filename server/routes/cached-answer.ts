@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { dbScopeOf, scopeKey } from '../../shared/access.ts'
 import { dataVersions } from '../repos/versions.ts'
+import { JsonText } from './hotspot-answer.ts'
 
 /** Sends the JSON answer of `key` (the request URL), computing it only when the data or the reader's scope changed. */
 export async function sendCachedJson(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, dependsOn: readonly string[], compute: () => Promise<unknown>) {
@@ -12,8 +13,10 @@ export async function sendCachedJson(app: FastifyInstance, request: FastifyReque
   const key = `${scopeKey(dbScopeOf(request.viewer))}:json:${request.url}@${dependsOn.map((layer) => `${layer}:${versions.get(layer) ?? 0}`).join(',')}`
   let body = app.tileCache.get(key)
   if (!body) {
-    // serialized with the route's response schema, as an uncached answer would be
-    body = Buffer.from(reply.serialize(await compute()) as string)
+    // serialized with the route's response schema, as an uncached answer would be (or already
+    // serialized by the route: JsonText)
+    const answer = await compute()
+    body = Buffer.from(answer instanceof JsonText ? answer.text : (reply.serialize(answer) as string))
     app.tileCache.set(key, body)
   }
   return reply.type('application/json; charset=utf-8').send(Buffer.from(body.buffer, body.byteOffset, body.byteLength))

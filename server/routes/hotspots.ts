@@ -2,12 +2,13 @@
 // GET /api/hotspots/trends: emerging hot spot categories per cell over month or quarter bins.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { giStar, HOTSPOT_CLASSES } from '../../shared/gistar.ts'
+import { giStarArrays, HOTSPOT_CLASSES } from '../../shared/gistar.ts'
 import { binSequence } from '../geo/time-bins.ts'
 import { emergingHotspots } from '../geo/trends.ts'
 import { EMERGING_PATTERNS } from '../../shared/emerging.ts'
 import { aggregateCellBins, aggregateCells, creditsFor, hotspotLimits, SUM_FIELDS, type SumField } from '../repos/hotspots.ts'
 import { sendCachedJson } from './cached-answer.ts'
+import { cellsJson, giStarCells, spliceCells } from './hotspot-answer.ts'
 import { FilterQuery, parseFilter } from './incidents.ts'
 import { ErrorRef } from './schemas.ts'
 
@@ -45,7 +46,8 @@ const Cell = Type.Object({
   class: Type.Optional(Type.Enum([...HOTSPOT_CLASSES])),
 })
 
-const Hotspots = Type.Object({
+/** The answer of GET /api/hotspots. */
+export const HotspotsAnswer = Type.Object({
   res: Type.Integer(),
   metric: Type.String(),
   stat: Type.String(),
@@ -84,7 +86,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['hotspots'],
         summary: 'Incidents per H3 cell, with Getis-Ord Gi* hot and cold spots when stat=gistar',
         querystring: HotspotQuery,
-        response: { 200: Hotspots, 400: ErrorRef },
+        response: { 200: HotspotsAnswer, 400: ErrorRef },
       },
     },
     async (request, reply) => {
@@ -94,11 +96,12 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return sendCachedJson(app, request, reply, ['incidents'], async () => {
         const [cells, credits] = await Promise.all([aggregateCells(app.db, res, filter, metricField(metric)), creditsFor(app.db, filter)])
         // public readers get coarser cells than asked for: say which
-        const shown = hotspotLimits(res).h3Res
-        if (stat === 'none') return { res: shown, metric, stat, cells, credits, note: AGGREGATION_NOTE }
-        const n = new Map(cells.map((c) => [c.h3, c.n]))
-        const gi = giStar(cells, { k, fdr })
-        return { res: shown, metric, stat, cells: gi.map((g) => ({ ...g, n: n.get(g.h3) ?? 0 })), credits, note: AGGREGATION_NOTE }
+        const answer = { res: hotspotLimits(res).h3Res, metric, stat, cells: [], credits, note: AGGREGATION_NOTE }
+        const gi = stat === 'none' ? undefined : giStarArrays(cells, { k, fdr })
+        // the cells written straight to JSON (hotspot-answer.ts), the rest by the schema
+        const text = cellsJson(cells, gi)
+        if (text !== null) return spliceCells(reply.serialize(answer) as string, text)
+        return { ...answer, cells: gi ? giStarCells(cells, gi) : cells }
       })
     },
   )

@@ -16,4 +16,5 @@ FROM (
   GROUP BY 1, 2
 ) AS cells
 WHERE n >= $6
-ORDER BY CASE WHEN $7::boolean THEN to_hex(cell) END, threat
+-- both keys fold to constants without $7: no sort of the ~108,000 cells at res 7 (it spilled to disk)
+ORDER BY CASE WHEN $7::boolean THEN to_hex(cell) END, CASE WHEN $7::boolean THEN threat END

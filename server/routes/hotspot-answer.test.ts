@@ -1,0 +1,67 @@
+import fc from 'fast-check'
+import fastJsonStringify from 'fast-json-stringify'
+import { gridDisk, latLngToCell } from 'h3-js'
+import { describe, expect, it } from 'vitest'
+import { giStar, giStarArrays } from '../../shared/gistar.ts'
+import { cellsJson, giStarCells, spliceCells } from './hotspot-answer.ts'
+import { HotspotsAnswer } from './hotspots.ts'
+
+// the route's response serialiser, as Fastify compiles it (fast-json-stringify, default options)
+const serialise = fastJsonStringify(HotspotsAnswer as object)
+const head = { res: 7, metric: 'count', stat: 'gistar', credits: [{ dataset: 'd', credit: 'c "quoted"', url: null }], note: 'aggregated to H3 cells by Sahel Routes' }
+
+// random cells of one resolution with counts and a metric: integers, fractions, zeros
+const answers = fc
+  .record({
+    res: fc.integer({ min: 3, max: 8 }),
+    points: fc.uniqueArray(fc.tuple(fc.double({ min: 0, max: 25, noNaN: true }), fc.double({ min: -17, max: 25, noNaN: true }), fc.nat(500), fc.oneof(fc.nat(1000), fc.double({ min: 0, max: 1e7, noNaN: true }))), {
+      maxLength: 80,
+      selector: ([lat, lng]) => `${lat},${lng}`,
+    }),
+    k: fc.integer({ min: 1, max: 3 }),
+    fdr: fc.boolean(),
+  })
+  .map(({ res, points, k, fdr }) => {
+    const byCell = new Map(points.map(([lat, lng, n, value]) => [latLngToCell(lat, lng, res), { n: n + 1, value }]))
+    return { cells: [...byCell].map(([h3, { n, value }]) => ({ h3, n, value })), k, fdr }
+  })
+
+describe('hotspot answer JSON', () => {
+  it('writes count answers byte for byte as the response schema does', () => {
+    fc.assert(
+      fc.property(answers, ({ cells }) => {
+        const text = cellsJson(cells)
+        expect(text).not.toBeNull()
+        expect(spliceCells(serialise({ ...head, stat: 'none', cells: [] }), text!).text).toBe(serialise({ ...head, stat: 'none', cells }))
+      }),
+    )
+  })
+
+  it('writes Gi* answers byte for byte as the schema did from the objects of before (giStar, n from a Map)', () => {
+    fc.assert(
+      fc.property(answers, ({ cells, k, fdr }) => {
+        const n = new Map(cells.map((c) => [c.h3, c.n]))
+        const before = serialise({ ...head, cells: giStar(cells, { k, fdr }).map((g) => ({ ...g, n: n.get(g.h3) ?? 0 })) })
+        const gi = giStarArrays(cells, { k, fdr })
+        expect(spliceCells(serialise({ ...head, cells: [] }), cellsJson(cells, gi)!).text).toBe(before)
+        // the fallback objects serialise the same
+        expect(serialise({ ...head, cells: giStarCells(cells, gi) })).toBe(before)
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('writes a hot cluster with its classes as the schema does', () => {
+    const centre = latLngToCell(16.97, 7.99, 7)
+    const cells = gridDisk(centre, 3).map((h3, i) => ({ h3, n: i < 7 ? 50 : 1, value: i < 7 ? 50 : 1 }))
+    const gi = giStarArrays(cells, { k: 1, fdr: true })
+    const text = spliceCells(serialise({ ...head, cells: [] }), cellsJson(cells, gi)!).text
+    expect(JSON.parse(text).cells.filter((c: { class: string }) => c.class === 'hot_99').length).toBeGreaterThan(0)
+    expect(text).toBe(serialise({ ...head, cells: giStarCells(cells, gi) }))
+  })
+
+  it('leaves numbers it cannot write as the schema would to the schema', () => {
+    expect(cellsJson([{ h3: '85283473fffffff', n: 1.5, value: 1 }])).toBeNull()
+    expect(cellsJson([{ h3: '85283473fffffff', n: 1, value: Infinity }])).toBeNull()
+  })
+})
