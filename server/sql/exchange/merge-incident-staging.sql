@@ -4,7 +4,7 @@
 -- older or equal one is ignored, and a version a tombstone here already deleted stays deleted.
 -- Sharing and partners are kept exactly. One INSERT ... ON CONFLICT DO UPDATE over the whole
 -- bundle, so row triggers fire and the cell rollup's statement trigger runs once, not per batch.
--- A record twice in one bundle fails the statement (21000): the bundle is refused.
+-- A record the statement would write twice (in the bundle twice) fails it (21000): the bundle is refused.
 WITH up AS (
   INSERT INTO incidents (source_dataset, source_id, import_id, occurred_on, date_precision, threat, geom,
                          geo_precision, dead, missing, dead_missing, survivors, quantity, route, route_family, attrs,
