@@ -4,11 +4,12 @@
 // loopback; every check on a bundle, the merge rules and the no-widening rule are asserted on the
 // rows each instance ends up holding.
 import { mkdtempSync, rmSync } from 'node:fs'
-import { generateKeyPairSync } from 'node:crypto'
+import { generateKeyPairSync, randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { encodeBundle } from '../server/exchange/bundle.ts'
+import { encodeBundle, openBundle, verifiedLines } from '../server/exchange/bundle.ts'
+import { signingIdentity } from '../server/exchange/identity.ts'
 import { publicKeyText } from '../server/exchange/keys.ts'
 import { pullPartner } from '../server/exchange/pull.ts'
 import { BUNDLE_FORMAT } from '../server/exchange/rules.ts'
@@ -228,6 +229,32 @@ describe('exchange between deployments: Niger, Mali and Chad', () => {
     expect((await merge(mali, good)).statusCode).toBe(201)
   })
 
+  it('refuses a signed bundle that writes an incident twice, or one without numeric coordinates, merging nothing', async () => {
+    const before = await incidentsFrom(mali, 'NER')
+    const good = await exportTo(niger, 'mali')
+    const opened = openBundle(good)
+    const lines = verifiedLines(opened, niger.identity.public_key!, 'niger')
+    const incident = lines.findIndex((l) => l.startsWith('{"t":"incident"'))
+    expect(incident).toBeGreaterThan(-1)
+    const { key } = await signingIdentity(niger.app.serviceDb, join(dir, 'niger.pem'))
+    // the genuine header under a new bundle id, re-signed with Niger's own key: only the records differ
+    const resigned = (records: string[]) => encodeBundle({ ...opened.header, bundle_id: randomUUID() }, records, key)
+    // a record Mali does not hold yet, twice: the merge would write it twice
+    const fresh = lines[incident].replace(/"id":"[^"]*"/, '"id":"twice-1"').replace(/"source_id":"[^"]*"/, '"source_id":"twice-1"')
+    const unplaced = lines[incident].replace(/"lng":[-0-9.e]+/, '"lng":"east"')
+    expect([fresh, unplaced]).not.toContain(lines[incident])
+    const twice = resigned([...lines, fresh, fresh])
+    const noCoordinates = resigned(lines.map((l, i) => (i === incident ? unplaced : l)))
+
+    const dup = await merge(mali, twice)
+    expect(dup.statusCode).toBe(400)
+    expect(dup.json().message).toMatch(/could not be stored .*nothing was merged/)
+    const bad = await merge(mali, noCoordinates)
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().message).toMatch(/lng and lat must be numbers/)
+    expect(await incidentsFrom(mali, 'NER')).toEqual(before)
+  })
+
   it('a round trip Niger -> Mali -> Chad never widens a bilateral record', async () => {
     const res = await merge(chad, await exportTo(mali, 'chad'))
     expect(res.statusCode).toBe(201)
@@ -265,13 +292,13 @@ describe('exchange between deployments: Niger, Mali and Chad', () => {
     const actions = async (i: Instance) => (await i.app.serviceDb.query<{ action: string; n: number }>("SELECT action, count(*)::int AS n FROM audit_log WHERE action LIKE 'exchange.%' GROUP BY action ORDER BY action")).map((r) => [r.action, r.n])
     expect(await actions(niger)).toEqual([
       ['exchange.changes', 2],
-      ['exchange.export', 7],
+      ['exchange.export', 8],
       ['exchange.partner.create', 2],
     ])
     expect(await actions(mali)).toEqual([
       ['exchange.export', 1],
       ['exchange.import', 5],
-      ['exchange.import.refused', 8],
+      ['exchange.import.refused', 10],
       ['exchange.partner.create', 2],
       ['exchange.pull', 2],
     ])

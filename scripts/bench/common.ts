@@ -43,8 +43,9 @@ export async function scratchDatabases(tag: string, pgName?: string, keep = fals
   const dir = mkdtempSync(join(tmpdir(), `bench-${tag}-`))
   const out: ScratchDb[] = [{ name: 'pglite', config: { dataDir: dir, databaseUrl: null }, drop: async () => rmSync(dir, { recursive: true, force: true }) }]
   if (databaseUrl) {
-    // per run, so benches of several checkouts on one server do not drop each other's database
-    const dbName = pgName ?? `sahel_routes_bench_${tag}_${process.pid}`
+    // per run, so benches of several checkouts on one server do not drop each other's database;
+    // named after DATABASE_URL's database, so whose scratch database it is shows
+    const dbName = pgName ?? `${new URL(databaseUrl).pathname.slice(1) || 'sahel_routes'}_bench_${tag}_${process.pid}`
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(dbName)) throw new Error(`database name must be plain lower-case, got "${dbName}"`)
     const admin = async (sql: string) => {
       const c = new pg.Client({ connectionString: databaseUrl })

@@ -1,5 +1,5 @@
-// Incidents of a bundle as PostgreSQL COPY text lines (server driver, fresh path of a merge), in
-// the column order of sql/exchange/copy-incidents.sql.
+// Incidents of a bundle as PostgreSQL COPY text lines for the merge's staging table, in the
+// column order of sql/exchange/create-incident-staging.sql (both drivers).
 import { copyValue } from '../import/encode.ts'
 
 /** An incident line of a bundle, parsed (server/sql/exchange/export-incidents.sql writes them). */

@@ -10,7 +10,7 @@ import { audit } from '../repos/audit.ts'
 import { agencyByName, insertAgency } from '../repos/auth.ts'
 import {
   applyTombstones,
-  copyIncidents,
+  createIncidentStaging,
   deleteReceivedRoute,
   findBundle,
   getIdentity,
@@ -20,11 +20,12 @@ import {
   markReceived,
   mergeBatch,
   mergeSources,
+  mergeStagedIncidents,
   originImports,
-  originsHeld,
   recordBundle,
   recordRouteVersion,
   routeByOrigin,
+  stageIncidents,
   updateReceivedRoute,
   type Partner,
 } from '../repos/exchange.ts'
@@ -34,10 +35,9 @@ import { openBundle, verifiedLines } from './bundle.ts'
 import { incidentCopyLine, type IncidentLine } from './copy-lines.ts'
 import { BundleError, checkHeader, receivable, type BundleHeader } from './rules.ts'
 
-/** Lines per merge statement, and per COPY on the server driver's fast path. */
+/** Import and plan lines per merge statement; incident lines per COPY into the staging table. */
 const MERGE_BATCH = 5_000
-const COPY_BATCH = 20_000
-
+const STAGE_BATCH = 20_000
 
 export type { MergeCounts, MergeReport } from '../../shared/exchange-report.ts'
 
@@ -46,7 +46,7 @@ export interface MergeOptions {
   viewer: Viewer
   action: 'exchange.import' | 'exchange.pull'
   now?: Date
-  /** called after each batch of incidents, inside the transaction */
+  /** called with the incidents written so far into the merge's transaction (staged, then merged) */
   onProgress?: (incidentsMerged: number) => void
 }
 
@@ -96,9 +96,9 @@ async function checkAndMerge(db: Db, bytes: Buffer, options: MergeOptions): Prom
       return report
     })
   } catch (err) {
-    // a record the database refuses (a bad date, a broken geometry) refuses the whole bundle
+    // a record the database refuses (a bad date, a broken geometry, a record twice) refuses the whole bundle
     const code = (err as { code?: string }).code
-    if (typeof code === 'string' && /^(22|23)/.test(code)) throw new BundleError(400, `a record of the bundle could not be stored (${(err as Error).message}); nothing was merged`)
+    if (typeof code === 'string' && /^(21|22|23)/.test(code)) throw new BundleError(400, `a record of the bundle could not be stored (${(err as Error).message}); nothing was merged`)
     throw err
   }
 }
@@ -106,8 +106,7 @@ async function checkAndMerge(db: Db, bytes: Buffer, options: MergeOptions): Prom
 interface ParsedLines {
   sources: string[]
   imports: string[]
-  incidents: string[]
-  incidentRows: IncidentLine[]
+  incidents: IncidentLine[]
   routes: Line[]
   routeText: string[]
   plans: string[]
@@ -120,7 +119,7 @@ interface ParsedLines {
 
 /** Groups the lines by kind, refusing the bundle for a record this instance may not hold. */
 function parseLines(lines: string[], selfInstance: string, selfState: string | null): ParsedLines {
-  const out: ParsedLines = { sources: [], imports: [], incidents: [], incidentRows: [], routes: [], routeText: [], plans: [], tombstones: { incidents: [], plans: [], routes: [] }, incidentOrigins: new Set(), agencies: new Map() }
+  const out: ParsedLines = { sources: [], imports: [], incidents: [], routes: [], routeText: [], plans: [], tombstones: { incidents: [], plans: [], routes: [] }, incidentOrigins: new Set(), agencies: new Map() }
   for (const [i, text] of lines.entries()) {
     let line: Line
     try {
@@ -146,11 +145,12 @@ function parseLines(lines: string[], selfInstance: string, selfState: string | n
     }
     if (line.t === 'import') out.imports.push(text)
     else if (line.t === 'incident') {
-      out.incidents.push(text)
-      out.incidentRows.push(line as unknown as IncidentLine)
+      const r = line as unknown as IncidentLine
+      // COPY takes the rest as text and the database checks it; these it could not
+      if (!Number.isFinite(r.lng) || !Number.isFinite(r.lat) || !Array.isArray(r.h3) || r.h3.length !== 7) throw new BundleError(400, `${what}: lng and lat must be numbers and h3 a list of 7 cells`)
+      out.incidents.push(r)
       out.incidentOrigins.add(line.o)
-    }
-    else if (line.t === 'plan') out.plans.push(text)
+    } else if (line.t === 'plan') out.plans.push(text)
     else if (line.t === 'route') {
       out.routes.push(line)
       out.routeText.push(text)
@@ -194,29 +194,23 @@ async function writeRecords(tx: Tx, h: BundleHeader, partner: Partner, p: Parsed
     owner: { agencyId: 1, state: selfState, sharing: 'national', partners: [] },
   })
   if (p.sources.length) await mergeSources(tx, `[${p.sources.join(',')}]`)
-  // incidents from origins of which nothing is held here yet cannot conflict: plain inserts
-  const fresh = p.incidents.length > 0 && !(await originsHeld(tx, [...p.incidentOrigins]))
-  for (const kind of ['imports', 'incidents', 'plans'] as const) {
-    const all = p[kind]
-    counts[kind].received = all.length
-    if (kind === 'incidents' && fresh && tx.copyFrom && !tx.rowSecurity) {
-      // the server driver's fast path, as a dataset's first import: COPY straight into incidents
-      const imports = await originImports(tx, [...p.incidentOrigins])
-      for (let i = 0; i < all.length; i += COPY_BATCH) {
-        const batch = p.incidentRows.slice(i, i + COPY_BATCH)
-        await copyIncidents(tx, batch.map((r) => incidentCopyLine(r, imports.get(`${r.o}|${r.imp}`) ?? importId, agencyIds[`${r.agency}|${r.state}`])).join(''))
-        counts.incidents.inserted += batch.length
-        onProgress?.(i + batch.length)
-      }
-      continue
+  await mergeLines(tx, 'imports', p.imports, agencies, counts.imports)
+  // incidents: COPY into a staging table, then one set-based merge (new and held origins alike)
+  counts.incidents.received = p.incidents.length
+  if (p.incidents.length > 0) {
+    // the local copies of their origin imports (merged just above)
+    const imports = await originImports(tx, [...p.incidentOrigins])
+    await createIncidentStaging(tx)
+    for (let i = 0; i < p.incidents.length; i += STAGE_BATCH) {
+      const batch = p.incidents.slice(i, i + STAGE_BATCH)
+      await stageIncidents(tx, batch.map((r) => incidentCopyLine(r, imports.get(`${r.o}|${r.imp}`) ?? importId, agencyIds[`${r.agency}|${r.state}`])).join(''))
+      onProgress?.(i + batch.length)
     }
-    for (let i = 0; i < all.length; i += MERGE_BATCH) {
-      const r = await mergeBatch(tx, kind, `[${all.slice(i, i + MERGE_BATCH).join(',')}]`, agencies, importId)
-      counts[kind].inserted += r.inserted
-      counts[kind].updated += r.updated
-      if (kind === 'incidents') onProgress?.(Math.min(i + MERGE_BATCH, all.length))
-    }
+    const r = await mergeStagedIncidents(tx)
+    counts.incidents.inserted = r.inserted
+    counts.incidents.updated = r.updated
   }
+  await mergeLines(tx, 'plans', p.plans, agencies, counts.plans)
   counts.routes.received = p.routes.length
   for (const [i, line] of p.routes.entries()) {
     const existing = await routeByOrigin(tx, line.o, line.id)
@@ -243,6 +237,16 @@ async function writeRecords(tx: Tx, h: BundleHeader, partner: Partner, p: Parsed
   await finishImport(tx, importId, { rowsRead: inc.received, inserted: inc.inserted, updated: inc.updated, unchanged: inc.received - inc.inserted - inc.updated, rejected: 0 }, [])
   if (counts.routes.received > 0 || counts.routes.deleted > 0) await bumpVersion(tx, 'routes')
   return { bundle_id: h.bundle_id, partner: partner.name, sequence: h.sequence, noop: false, import_id: importId, counts }
+}
+
+/** Merges import or plan lines, MERGE_BATCH a statement, adding to counts. */
+async function mergeLines(tx: Tx, kind: 'imports' | 'plans', lines: string[], agencies: string, counts: MergeCounts): Promise<void> {
+  counts.received = lines.length
+  for (let i = 0; i < lines.length; i += MERGE_BATCH) {
+    const r = await mergeBatch(tx, kind, `[${lines.slice(i, i + MERGE_BATCH).join(',')}]`, agencies)
+    counts.inserted += r.inserted
+    counts.updated += r.updated
+  }
 }
 
 function flatCounts(c: MergeReport['counts']): Record<string, number> {

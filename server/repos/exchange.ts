@@ -179,10 +179,9 @@ export async function mergeSources(tx: Queryable, linesJson: string): Promise<vo
   await tx.query(sqlFile('exchange/merge-sources'), [linesJson])
 }
 
-/** Merges a batch of import, incident or plan lines (JSON array text); returns the counts. */
-export async function mergeBatch(tx: Queryable, kind: 'imports' | 'incidents' | 'plans', linesJson: string, agencies: string, bundleImportId: number): Promise<{ inserted: number; updated: number }> {
-  const params = kind === 'incidents' ? [linesJson, agencies, bundleImportId] : [linesJson, agencies]
-  const [row] = await tx.query<{ inserted: number; updated: number }>(sqlFile(`exchange/merge-${kind}`), params)
+/** Merges a batch of import or plan lines (JSON array text); returns the counts. */
+export async function mergeBatch(tx: Queryable, kind: 'imports' | 'plans', linesJson: string, agencies: string): Promise<{ inserted: number; updated: number }> {
+  const [row] = await tx.query<{ inserted: number; updated: number }>(sqlFile(`exchange/merge-${kind}`), [linesJson, agencies])
   return row
 }
 
@@ -192,15 +191,24 @@ export async function originImports(tx: Queryable, origins: string[]): Promise<M
   return new Map(rows.map((r) => [`${r.origin_instance}|${r.origin_id}`, Number(r.id)]))
 }
 
-/** COPYs incident lines (text format, sql/exchange/copy-incidents.sql columns) into incidents (server driver). */
-export async function copyIncidents(tx: Tx, copyText: string): Promise<void> {
-  await tx.copyFrom!(sqlFile('exchange/copy-incidents'), copyText)
+/** The temporary table a merge stages a bundle's incidents in (sql/exchange/create-incident-staging.sql). */
+const INCIDENT_STAGING = 'incident_merge_staging'
+
+/** Creates the merge transaction's staging table for incidents (both drivers). */
+export async function createIncidentStaging(tx: Tx): Promise<void> {
+  await tx.query(sqlFile('exchange/create-incident-staging'))
 }
 
-/** Whether any incident or tombstone of these origin instances is stored here (else a merge may simply insert). */
-export async function originsHeld(tx: Queryable, origins: string[]): Promise<boolean> {
-  const [row] = await tx.query<{ held: boolean }>(sqlFile('exchange/origins-held'), [origins])
-  return row.held
+/** COPYs incident lines (text format, in the staging table's column order) into the staging table. */
+export async function stageIncidents(tx: Tx, copyText: string): Promise<void> {
+  if (!tx.copyIn) throw new Error('the driver cannot COPY in')
+  await tx.copyIn(INCIDENT_STAGING, copyText)
+}
+
+/** Merges the staged incidents into incidents in one statement; returns the counts. */
+export async function mergeStagedIncidents(tx: Queryable): Promise<{ inserted: number; updated: number }> {
+  const [row] = await tx.query<{ inserted: number; updated: number }>(sqlFile('exchange/merge-incident-staging'))
+  return row
 }
 
 /** Applies incident or plan tombstones (JSON array text); returns how many rows went. */

