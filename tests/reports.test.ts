@@ -13,7 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Language } from '../shared/map-state.ts'
 import { emergingPatternName } from '../shared/vocabulary-names.ts'
 import type { EmergingPattern } from '../shared/emerging.ts'
+import type { LineString } from 'geojson'
 import { seedDemoIncidents } from '../server/import/seed-demo.ts'
+import { lineFigures, lineFiguresOf, type LineFigures } from '../server/repos/analysis.ts'
+import { listRoutes } from '../server/repos/routes.ts'
 import { build, type TestApp } from './helpers/build.ts'
 import { testDrivers } from './helpers/databases.ts'
 
@@ -227,6 +230,16 @@ describe.skipIf(!havePoppler).each(testDrivers())('reports on %s', (driver) => {
       expect(res.body).not.toContain('data-section="routes"')
     }
   }, 120_000)
+
+  it('reads every route figure of the route table in one statement, equal to the figures of each route read alone', async () => {
+    const routes = (await listRoutes(t.app.db)).map((r) => ({ id: r.id as string, geometry: r.geometry as LineString }))
+    expect(routes.length).toBeGreaterThan(40)
+    const together = await lineFiguresOf(t.app.db, routes)
+    const alone = new Map<string, LineFigures>()
+    for (const r of routes) alone.set(r.id, await lineFigures(t.app.db, r.geometry))
+    expect(together).toEqual(alone)
+    expect([...together.values()].filter((f) => f.border_crossings.length > 0).length).toBeGreaterThan(10)
+  })
 
   it('is described in the OpenAPI document with its body schema', async () => {
     const doc = await getJson('/openapi.json')

@@ -6,7 +6,7 @@ import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
 import { degreeMargin, locateAlong, partLengthsKm } from '../../shared/along.ts'
 import { DENSIFY_STEP_DEG } from '../geo/densify.ts'
-import { type CountryKmRow, type CrossingRow, countryShares, orderCrossings, orderPlaces, overlapExtent, type PlaceRow } from '../../shared/route-analysis.ts'
+import { type BorderCrossing, type CountryKmRow, type CountryShare, type CrossingRow, countryShares, orderCrossings, orderPlaces, overlapExtent, type PlaceRow } from '../../shared/route-analysis.ts'
 import { OPERATIONAL_ZONE_ID } from './zones.ts'
 
 export interface AnalysisOptions {
@@ -102,8 +102,14 @@ export async function borderCrossingRoutes(db: Db, a: string, b: string) {
   return out
 }
 
+export interface LineFigures {
+  length_km: number
+  countries: CountryShare[]
+  border_crossings: BorderCrossing[]
+}
+
 /** Length (km, geodesic), countries with their km and share, and border crossings in travel order of a catalogue line: the same figures as its full analysis, without the corridor. */
-export async function lineFigures(db: Db, line: LineString) {
+export async function lineFigures(db: Db, line: LineString): Promise<LineFigures> {
   const geojson = JSON.stringify(line)
   const [[{ km: lengthKm }], countryRows, crossingRows] = await Promise.all([
     db.query<{ km: number }>(sqlFile('analysis/line-length'), [geojson]),
@@ -112,4 +118,19 @@ export async function lineFigures(db: Db, line: LineString) {
   ])
   const parts = [line.coordinates]
   return { length_km: round1(lengthKm), countries: countryShares(lengthKm, countryRows), border_crossings: orderCrossings(parts, crossingRows, partLengthsKm(parts)) }
+}
+
+/** lineFigures of many catalogue lines in one statement (a report's route table), by id; the same figures, line for line. */
+export async function lineFiguresOf(db: Db, lines: readonly { id: string; geometry: LineString }[]): Promise<Map<string, LineFigures>> {
+  if (lines.length === 0) return new Map()
+  const rows = await db.query<{ id: string; length_km: number; countries: CountryKmRow[]; crossings: CrossingRow[] }>(sqlFile('analysis/line-figures'), [
+    JSON.stringify(lines.map((l) => ({ id: l.id, geometry: l.geometry }))),
+  ])
+  const byId = new Map(lines.map((l) => [l.id, l.geometry]))
+  return new Map(
+    rows.map((r) => {
+      const parts = [byId.get(r.id)!.coordinates]
+      return [r.id, { length_km: round1(r.length_km), countries: countryShares(r.length_km, r.countries), border_crossings: orderCrossings(parts, r.crossings, partLengthsKm(parts)) }]
+    }),
+  )
 }
