@@ -12,6 +12,7 @@ import { seedDemoIncidents } from '../server/import/seed-demo.ts'
 import { insertAgency } from '../server/repos/auth.ts'
 import { build, type TestApp } from './helpers/build.ts'
 import { testDrivers } from './helpers/databases.ts'
+import { popplerAvailable } from './helpers/poppler.ts'
 import { multipart } from './helpers/multipart.ts'
 import { userWithToken } from './helpers/users.ts'
 
@@ -19,15 +20,7 @@ const STATE = { bbox: '-6,12,26,28', layers: 'zone,hotspots,borders,routes,place
 const PERIOD = { from: '2023-01-01', to: '2023-12-31' }
 /** Incidents the Niger border police keeps to Niger's agencies: inside Niger, in the period. */
 const NATIONAL = Array.from({ length: 7 }, (_, i) => ({ id: `ner-only-${i}`, lat: 16.5 + i * 0.1, lng: 8.5, date: `2023-0${i + 1}-15` }))
-const havePoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
-if (!havePoppler && process.env.CI === 'true') throw new Error('poppler-utils (pdftotext) is needed for tests/reports-auth.test.ts')
+const havePoppler = popplerAvailable('tests/reports-auth.test.ts')
 
 type Reader = 'niger' | 'chad'
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
