@@ -13,9 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Language } from '../shared/map-state.ts'
 import { emergingPatternName } from '../shared/vocabulary-names.ts'
 import type { EmergingPattern } from '../shared/emerging.ts'
+import type { LineString } from 'geojson'
 import { seedDemoIncidents } from '../server/import/seed-demo.ts'
+import { lineFigures, lineFiguresOf, type LineFigures } from '../server/repos/analysis.ts'
+import { listRoutes } from '../server/repos/routes.ts'
 import { build, type TestApp } from './helpers/build.ts'
 import { testDrivers } from './helpers/databases.ts'
+import { popplerAvailable } from './helpers/poppler.ts'
 
 const STATE = { bbox: '-6,12,26,28', layers: 'zone,hotspots,borders,routes,places', hres: '4' }
 const PERIOD = { from: '2023-01-01', to: '2023-12-31' }
@@ -23,15 +27,7 @@ const PREVIOUS = { from: '2022-01-01', to: '2022-12-31' }
 const FIXTURES = new URL('./fixtures/reports/', import.meta.url).pathname
 /** Page renders for the references: 40 dpi keeps them small and still shows layout and text lines. */
 const DPI = 40
-const havePoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
-if (!havePoppler && process.env.CI === 'true') throw new Error('poppler-utils (pdftotext, pdftoppm) is needed for tests/reports.test.ts')
+const havePoppler = popplerAvailable('tests/reports.test.ts')
 
 /** Text of a PDF as pdftotext extracts it (in reading order, or laid out as on the page), bidi controls left out. */
 function pdfText(pdf: Buffer, dir: string, layout = false): string {
@@ -227,6 +223,16 @@ describe.skipIf(!havePoppler).each(testDrivers())('reports on %s', (driver) => {
       expect(res.body).not.toContain('data-section="routes"')
     }
   }, 120_000)
+
+  it('reads the route table\'s figures for all routes at once, equal to the figures of each route read alone', async () => {
+    const routes = (await listRoutes(t.app.db)).map((r) => ({ id: r.id as string, geometry: r.geometry as LineString }))
+    expect(routes.length).toBeGreaterThan(40)
+    const together = await lineFiguresOf(t.app.db, routes)
+    const alone = new Map<string, LineFigures>()
+    for (const r of routes) alone.set(r.id, await lineFigures(t.app.db, r.geometry))
+    expect(together).toEqual(alone)
+    expect([...together.values()].filter((f) => f.border_crossings.length > 0).length).toBeGreaterThan(10)
+  })
 
   it('is described in the OpenAPI document with its body schema', async () => {
     const doc = await getJson('/openapi.json')

@@ -146,4 +146,32 @@ describe.each(testDrivers())('incident series on %s', (driver) => {
     expect(route.status).toBe(404)
     expect(route.body.message).toBe('no route with id "no-such-route"')
   })
+
+  it('places incidents on borders, beside them and at sea in the country a lookup of each point gives', async () => {
+    // 1990 is before every demo incident: a grid of points over land and sea, every 25th vertex of
+    // every land border (on the line both countries share) and points a metre to either side of it
+    await t.app.db.query(
+      `INSERT INTO incidents (source_dataset, source_id, import_id, occurred_on, date_precision, threat, geom, h3_r3, h3_r4, h3_r5, h3_r6, h3_r7, h3_r8, h3_r9)
+       SELECT d.source_dataset, 'series-country-' || row_number() OVER (), d.import_id, DATE '1990-01-01' + (row_number() OVER ())::int % 365, 'day', 'migration_trafficking', p.geom, 0, 0, 0, 0, 0, 0, 0
+       FROM (SELECT source_dataset, import_id FROM incidents LIMIT 1) d,
+       (SELECT ST_SetSRID(ST_MakePoint(x, y), 4326) AS geom FROM generate_series(-18.0, 16.0, 0.37) x, generate_series(3.0, 24.0, 0.37) y
+        UNION ALL
+        SELECT ST_Translate(v.geom, dx, dy) FROM (SELECT (ST_DumpPoints(geom)).* FROM borders) v, (VALUES (0, 0), (0.00001, 0), (-0.00001, 0), (0, 0.00001), (0, -0.00001)) o(dx, dy)
+        WHERE v.path[array_length(v.path, 1)] % 25 = 0) p`,
+    )
+    try {
+      const { body } = await get('/api/incidents/series?split=country&from=1990-01-01&to=1990-12-31')
+      const rows = await t.app.db.query<{ period: string; key: string; n: number }>(
+        `SELECT to_char(i.occurred_on, 'YYYY-MM') AS period, COALESCE((SELECT c.iso3 FROM countries c WHERE ST_Intersects(c.geom, i.geom) ORDER BY c.iso3 LIMIT 1), 'none') AS key, count(*)::int AS n
+         FROM incidents i WHERE i.source_id LIKE 'series-country-%' GROUP BY 1, 2`,
+      )
+      const expected = new Map(rows.map((r) => [`${r.period}|${r.key}`, r.n]))
+      expect(rows.reduce((a, r) => a + r.n, 0)).toBeGreaterThan(5000)
+      expect(new Set(rows.map((r) => r.key)).size).toBeGreaterThan(10)
+      expect(expected.has(`1990-06|none`)).toBe(true)
+      expect(seriesCounts(body)).toEqual(expected)
+    } finally {
+      await t.app.db.query("DELETE FROM incidents WHERE source_id LIKE 'series-country-%'")
+    }
+  })
 })

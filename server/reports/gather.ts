@@ -15,7 +15,7 @@ import { viewBbox } from '../geo/static-map/projection.ts'
 import { renderStaticMap, staticMapFrame, type StaticMap } from '../geo/static-map/render.ts'
 import { binSequence, type TimeBin } from '../geo/time-bins.ts'
 import { emergingHotspots, type TrendCell } from '../geo/trends.ts'
-import { lineFigures } from '../repos/analysis.ts'
+import { lineFiguresOf } from '../repos/analysis.ts'
 import { listCountries } from '../repos/countries.ts'
 import { aggregateCellBins, creditsFor, hotspotLimits } from '../repos/hotspots.ts'
 import { filterParams, type IncidentFilter } from '../repos/incidents.ts'
@@ -114,12 +114,28 @@ export async function gatherReport(db: Db, req: ReportRequest, contentWidthPt: n
   const wants = (s: string) => req.sections.includes(s as never)
   const res = state.hotspots.res ?? DEFAULT_HOTSPOT_RES
 
-  const planId = state.plan !== null && /^\d+$/.test(state.plan) ? Number(state.plan) : await latestPlanId(db)
-  const plan = planId === null ? null : await getPlan(db, planId)
   const mapPx = { width: Math.round(contentWidthPt * MAP_PX_PER_PT), height: Math.round(mapHeightPt * MAP_PX_PER_PT) }
 
+  // Independent reads go out together: the pg pool runs them on parallel connections (each in its
+  // own scoped transaction), PGlite queues them on its one connection.
+  const planStep = (async () => {
+    const planId = state.plan !== null && /^\d+$/.test(state.plan) ? Number(state.plan) : await latestPlanId(db)
+    return planId === null ? null : await getPlan(db, planId)
+  })()
+  const routesStep = routesInView(db, state, bbox)
+  const mapStep = wants('map')
+    ? planStep.then(async (plan) => {
+        const mapState: MapState = { ...state, layers: mapLayers(state, plan !== null), plan: plan ? String(plan.id) : null, title: null }
+        const frame = staticMapFrame({ state: mapState, widthPx: mapPx.width, heightPx: mapPx.height, title: null, subtitle: null, banner: null, date: req.date })
+        const mapPlan = plan ? await planForMap(db, plan.id) : null
+        return renderStaticMap(frame, await gatherStaticMap(db, mapState, frame.bbox, mapPlan))
+      })
+    : null
+  const routeFiguresStep = wants('routes')
+    ? routesStep.then((features) => lineFiguresOf(db, features.map((r) => ({ id: r.id, geometry: r.geometry as LineString }))))
+    : null
   const series = (f: IncidentFilter, split: 'country' | 'family' | 'threat') => incidentSeries(db, f, { bucket, split, lang })
-  const [byCountry, byFamily, previousByCountry, previousByFamily, byThreat, countries, datasetCredits, routeFeatures, cellBins] = await Promise.all([
+  const [byCountry, byFamily, previousByCountry, previousByFamily, byThreat, countries, datasetCredits, routeFeatures, cellBins, plan, map, routeFigures] = await Promise.all([
     series(filter, 'country'),
     series(filter, 'family'),
     series(previousFilter, 'country'),
@@ -127,38 +143,32 @@ export async function gatherReport(db: Db, req: ReportRequest, contentWidthPt: n
     wants('charts') ? series(filter, 'threat') : null,
     listCountries(db),
     creditsFor(db, filter),
-    routesInView(db, state, bbox),
+    routesStep,
     wants('hotspots') ? aggregateCellBins(db, res, filter, bucket) : [],
+    planStep,
+    mapStep,
+    routeFiguresStep,
   ])
-
-  let map: StaticMap | null = null
-  if (wants('map')) {
-    const mapState: MapState = { ...state, layers: mapLayers(state, plan !== null), plan: plan ? String(plan.id) : null, title: null }
-    const frame = staticMapFrame({ state: mapState, widthPx: mapPx.width, heightPx: mapPx.height, title: null, subtitle: null, banner: null, date: req.date })
-    const mapPlan = plan ? await planForMap(db, plan.id) : null
-    map = renderStaticMap(frame, await gatherStaticMap(db, mapState, frame.bbox, mapPlan))
-  }
 
   const bins = cellBins.length === 0 ? [] : binSequence(req.period.from, req.period.to, bucket)
   const top = cellBins.length === 0 ? [] : topHotspots(emergingHotspots(cellBins, bins, 1))
-  const cellCountries = top.length ? await pointCountries(db, top.map((c) => [cellToLatLng(c.h3)[1], cellToLatLng(c.h3)[0]])) : []
-
-  const routes: ReportRoute[] = []
-  if (wants('routes')) {
-    for (const r of routeFeatures) {
-      const f = await lineFigures(db, r.geometry as LineString)
-      routes.push({ id: r.id, name: r.properties.name as string, family: r.properties.family as string, lengthKm: f.length_km, countries: f.countries.flatMap((c) => (c.iso3 === null ? [] : [c.iso3])), crossings: f.border_crossings.length })
-    }
-  }
-
   const nameKey = lang === 'fr' ? 'name_fr' : lang === 'ar' ? 'name_ar' : 'name_en'
   const credits = [...new Set([...(map?.credits ?? []), ...datasetCredits.map((c) => c.credit)])]
-  const sharing = await sharingOf(
-    db,
-    filter,
-    routeFeatures.map((r) => ({ sharing: r.properties.sharing as string, partners: (r.properties.partners as string[]) ?? [] })),
-    wants('plan') ? plan : null,
-  )
+  const [cellCountries, sharing] = await Promise.all([
+    top.length ? pointCountries(db, top.map((c) => [cellToLatLng(c.h3)[1], cellToLatLng(c.h3)[0]])) : [],
+    sharingOf(
+      db,
+      filter,
+      routeFeatures.map((r) => ({ sharing: r.properties.sharing as string, partners: (r.properties.partners as string[]) ?? [] })),
+      wants('plan') ? plan : null,
+    ),
+  ])
+
+  const routes: ReportRoute[] = routeFeatures.flatMap((r) => {
+    const f = routeFigures?.get(r.id)
+    if (!f) return []
+    return [{ id: r.id, name: r.properties.name as string, family: r.properties.family as string, lengthKm: f.length_km, countries: f.countries.flatMap((c) => (c.iso3 === null ? [] : [c.iso3])), crossings: f.border_crossings.length }]
+  })
   return {
     request: req,
     bbox,

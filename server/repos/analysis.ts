@@ -6,7 +6,7 @@ import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
 import { degreeMargin, locateAlong, partLengthsKm } from '../../shared/along.ts'
 import { DENSIFY_STEP_DEG } from '../geo/densify.ts'
-import { type CountryKmRow, type CrossingRow, countryShares, orderCrossings, orderPlaces, overlapExtent, type PlaceRow } from '../../shared/route-analysis.ts'
+import { type BorderCrossing, type CountryKmRow, type CountryShare, type CrossingRow, countryShares, orderCrossings, orderPlaces, overlapExtent, type PlaceRow } from '../../shared/route-analysis.ts'
 import { OPERATIONAL_ZONE_ID } from './zones.ts'
 
 export interface AnalysisOptions {
@@ -41,15 +41,14 @@ export async function analyseLine(db: Db, geometry: LineString | MultiLineString
         [corridor.geojson, minSharedKm, routeId ?? null],
       ),
     }))
-  const [[{ km: lengthKm }], countryRows, crossingsPerPart, placeRows, { corridor, shared }, [{ km: inZoneKm }]] = await Promise.all([
+  const [[{ km: lengthKm }], countryRows, crossingRows, placeRows, { corridor, shared }, [{ km: inZoneKm }]] = await Promise.all([
     db.query<{ km: number }>(sqlFile('analysis/line-length'), [geojson]),
     db.query<CountryKmRow>(sqlFile('analysis/country-lengths'), [geojson]),
-    Promise.all(parts.map((part) => db.query<CrossingRow>(sqlFile('analysis/border-crossings'), [JSON.stringify({ type: 'LineString', coordinates: part })]))),
+    borderCrossings(db, parts.map((coordinates, i) => ({ id: String(i), geometry: { type: 'LineString', coordinates } }))),
     db.query<PlaceRow>(sqlFile('analysis/places-along'), [geojson, corridorKm, degreeMargin(corridorKm, maxAbsLat)]),
     corridorStep,
     db.query<{ km: number }>(sqlFile('analysis/in-zone'), [geojson, OPERATIONAL_ZONE_ID]),
   ])
-  const crossingRows = crossingsPerPart.flat()
 
   const places = orderPlaces(parts, placeRows, lengths)
   return {
@@ -93,23 +92,52 @@ export async function borderCrossingRoutes(db: Db, a: string, b: string) {
     sqlFile('analysis/border-routes'),
     [a, b],
   )
+  const rows = await borderCrossings(db, routes.map((r) => ({ id: r.id, geometry: r.geometry })))
   const out = []
   for (const { geometry, ...route } of routes) {
-    const rows = await db.query<CrossingRow>(sqlFile('analysis/border-crossings'), [JSON.stringify(geometry)])
-    const crossings = orderCrossings([geometry.coordinates], rows.filter((r) => r.a_iso3 === a && r.b_iso3 === b))
+    const crossings = orderCrossings([geometry.coordinates], rows.filter((r) => r.id === route.id && r.a_iso3 === a && r.b_iso3 === b))
     if (crossings.length > 0) out.push({ ...route, crossings })
   }
   return out
 }
 
+/** Border crossing rows of many lines in one statement (border-crossings.sql), each with its line's id; none for an empty list. */
+async function borderCrossings(db: Db, lines: readonly { id: string; geometry: LineString }[]): Promise<(CrossingRow & { id: string })[]> {
+  if (lines.length === 0) return []
+  return db.query(sqlFile('analysis/border-crossings'), [JSON.stringify(lines.map((l) => ({ id: l.id, geometry: l.geometry })))])
+}
+
+export interface LineFigures {
+  length_km: number
+  countries: CountryShare[]
+  border_crossings: BorderCrossing[]
+}
+
 /** Length (km, geodesic), countries with their km and share, and border crossings in travel order of a catalogue line: the same figures as its full analysis, without the corridor. */
-export async function lineFigures(db: Db, line: LineString) {
+export async function lineFigures(db: Db, line: LineString): Promise<LineFigures> {
   const geojson = JSON.stringify(line)
   const [[{ km: lengthKm }], countryRows, crossingRows] = await Promise.all([
     db.query<{ km: number }>(sqlFile('analysis/line-length'), [geojson]),
     db.query<CountryKmRow>(sqlFile('analysis/country-lengths'), [geojson]),
-    db.query<CrossingRow>(sqlFile('analysis/border-crossings'), [geojson]),
+    borderCrossings(db, [{ id: '', geometry: line }]),
   ])
   const parts = [line.coordinates]
   return { length_km: round1(lengthKm), countries: countryShares(lengthKm, countryRows), border_crossings: orderCrossings(parts, crossingRows, partLengthsKm(parts)) }
+}
+
+/** lineFigures of many catalogue lines in two statements run together (a report's route table), by id; the same figures, line for line. */
+export async function lineFiguresOf(db: Db, lines: readonly { id: string; geometry: LineString }[]): Promise<Map<string, LineFigures>> {
+  if (lines.length === 0) return new Map()
+  const [rows, crossingRows] = await Promise.all([
+    db.query<{ id: string; length_km: number; countries: CountryKmRow[] }>(sqlFile('analysis/line-figures'), [JSON.stringify(lines.map((l) => ({ id: l.id, geometry: l.geometry })))]),
+    borderCrossings(db, lines),
+  ])
+  const byId = new Map(lines.map((l) => [l.id, l.geometry]))
+  return new Map(
+    rows.map((r) => {
+      const parts = [byId.get(r.id)!.coordinates]
+      const crossings = crossingRows.filter((c) => c.id === r.id)
+      return [r.id, { length_km: round1(r.length_km), countries: countryShares(r.length_km, r.countries), border_crossings: orderCrossings(parts, crossings, partLengthsKm(parts)) }]
+    }),
+  )
 }

@@ -16,6 +16,12 @@ export type SeriesSplit = (typeof SERIES_SPLITS)[number]
 /** The key of incidents a split cannot place: no route family, at sea, made here; and of split 'none'. */
 export const UNSPLIT_KEYS: Record<SeriesSplit, string> = { threat: 'unclassified', family: 'unassigned', country: 'none', origin: 'local', none: 'all' }
 
+/**
+ * Grid squares per degree the country split places incidents by (series/counts-by-country.sql): a
+ * power of two, so a point's square is exact in floating point; 1/8 degree is about 14 km.
+ */
+export const COUNTRY_SQUARES_PER_DEG = 8
+
 /** The most periods a series spans: 100 years of months. */
 export const MAX_SERIES_MONTHS = 1200
 
@@ -64,15 +70,12 @@ interface Row {
 /** Incident counts per period and split key for the filter (the request's db applies its sharing scope). */
 export async function incidentSeries(db: Db, filter: IncidentFilter, options: SeriesOptions): Promise<IncidentSeries> {
   const { bucket, split, route, lang = 'en' } = options
-  const rows = await db.query<Row>(sqlFile('series/counts'), [
-    ...filterParams(filter),
-    bucket,
-    split,
-    route?.id ?? null,
-    route?.corridorKm ?? null,
-    DENSIFY_STEP_DEG,
-    lang,
-  ])
+  const where = [...filterParams(filter)]
+  const near = [route?.id ?? null, route?.corridorKm ?? null, DENSIFY_STEP_DEG, lang]
+  const rows =
+    split === 'country'
+      ? await db.query<Row>(sqlFile('series/counts-by-country'), [...where, COUNTRY_SQUARES_PER_DEG, bucket, ...near])
+      : await db.query<Row>(sqlFile('series/counts'), [...where, bucket, split, ...near])
   const dated = rows.filter((r): r is Row & { bin: string } => r.bin !== null)
   const yearPrecise = rows.filter((r) => r.bin === null).reduce((sum, r) => sum + r.n, 0)
   const known = { casualtyIncidents: 0, deadIncidents: 0, missingIncidents: 0 }

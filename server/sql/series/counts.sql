@@ -4,9 +4,8 @@
 -- is known), dead_known, missing_known (incidents whose dead, whose missing is known)}. Filters as in incidents/list.sql: bbox $1..$4 (west, south, east, north), dates
 -- $5..$6 (inclusive), threats $7, datasets $8, route families $9. $10: 'month' or 'quarter'.
 -- $11 the split: 'threat'; 'family' (the incident's route family, as the route_family filter reads
--- it; NULL = unassigned); 'country' (the member or neighbouring state whose land holds the point,
--- the first by ISO3 on a shared border; NULL = at sea or outside every country); 'origin' (the
--- member state whose partner instance sent it over the exchange; NULL = made here); 'none'.
+-- it; NULL = unassigned); 'origin' (the member state whose partner instance sent it over the
+-- exchange; NULL = made here); 'none'. The split by country is series/counts-by-country.sql.
 -- $12 a catalogue route id: only incidents within $13 km (geodesic) of its line, densified to
 -- edges of at most $14 degrees before it becomes geography (server/geo/densify.ts). $15: the
 -- language of country labels (en, fr, ar). Row-level security keeps what the reader may not see out.
@@ -20,7 +19,6 @@ WITH r AS (
 hits AS (
   SELECT CASE WHEN i.date_precision = 'year' THEN NULL ELSE date_trunc($10::text, i.occurred_on)::date END AS bin,
          CASE $11::text WHEN 'threat' THEN i.threat WHEN 'family' THEN i.route_family WHEN 'origin' THEN i.origin_state
-                        WHEN 'country' THEN (SELECT c.iso3 FROM countries c WHERE ST_Intersects(c.geom, i.geom) ORDER BY c.iso3 LIMIT 1)
                         ELSE 'all' END AS key,
          i.dead, i.missing
   FROM incidents i
@@ -39,6 +37,6 @@ SELECT to_char(h.bin, 'YYYY-MM-DD') AS bin, h.key,
        count(*) FILTER (WHERE h.dead IS NOT NULL OR h.missing IS NOT NULL)::int AS casualties,
        count(h.dead)::int AS dead_known, count(h.missing)::int AS missing_known
 FROM hits h
-LEFT JOIN countries c ON $11::text IN ('country', 'origin') AND c.iso3 = h.key
+LEFT JOIN countries c ON $11::text = 'origin' AND c.iso3 = h.key
 GROUP BY 1, 2, 3
 ORDER BY 1, 2
