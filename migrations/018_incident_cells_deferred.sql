@@ -59,14 +59,26 @@ DECLARE
            i.date_precision = 'year', i.owner_agency, i.owner_state, i.sharing, i.partners, COALESCE(i.dead, 0), COALESCE(i.missing, 0),
            COALESCE(i.dead_missing, 0), COALESCE(i.survivors, 0), COALESCE(i.quantity, 0), ST_X(i.geom), ST_Y(i.geom)
     FROM %s AS i $sql$;
+  removed bigint := 0;
+  added bigint := 0;
 BEGIN
-  IF TG_OP <> 'INSERT' THEN EXECUTE format(cut, -1, 'old_rows'); END IF;
-  IF TG_OP <> 'DELETE' THEN EXECUTE format(cut, 1, 'new_rows'); END IF;
+  IF TG_OP <> 'INSERT' THEN
+    EXECUTE format(cut, -1, 'old_rows');
+    GET DIAGNOSTICS removed = ROW_COUNT;
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    EXECUTE format(cut, 1, 'new_rows');
+    GET DIAGNOSTICS added = ROW_COUNT;
+  END IF;
+  -- a statement that changed no row (the UPDATE trigger of an INSERT … ON CONFLICT that met no conflict)
+  IF removed + added = 0 THEN
+    RETURN NULL;
+  END IF;
   -- this transaction's merge row, if queued and not yet run (others' are invisible until they commit, and gone by then)
   IF NOT EXISTS (SELECT 1 FROM incident_cells_merge) THEN
-    INSERT INTO incident_cells_merge VALUES (TG_OP <> 'INSERT');
-  ELSIF TG_OP <> 'INSERT' THEN
-    UPDATE incident_cells_merge SET removed = true WHERE NOT removed;
+    INSERT INTO incident_cells_merge VALUES (removed > 0);
+  ELSIF removed > 0 THEN
+    UPDATE incident_cells_merge SET removed = true WHERE NOT incident_cells_merge.removed;
   END IF;
   RETURN NULL;
 END
