@@ -254,5 +254,6 @@ describe.each(testDrivers())('cell rollup on %s', (driver) => {
     expect(await rollupBoxMisses(service)).toBe(0)
     const [left] = await service.query<{ n: number }>('SELECT ((SELECT count(*) FROM incident_cells_pending) + (SELECT count(*) FROM incident_cells_merge))::int AS n')
     expect(left.n).toBe(0)
-  })
+    // two whole recounts of the rollup: ~50 s on pg on the loaded 2-core machine
+  }, 180_000)
 })
