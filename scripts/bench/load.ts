@@ -1,25 +1,32 @@
 // Bench section: load on the started server (a child process, so the load generator does not
 // share its event loop): autocannon on loopback, 32 connections for BENCH_LOAD_SECONDS (default
 // 30) per endpoint; requests/s, p50/p99 latency, and errors and non-2xx answers, which must be 0.
+// BENCH_LOAD_PG_DB names the scratch PostgreSQL database (default sahel_routes_bench_load_<pid>).
 import autocannon, { type Request } from 'autocannon'
 import { spawn, type ChildProcess } from 'node:child_process'
+import { THREATS } from '../../shared/vocabulary.ts'
 import { row, scratchDatabases } from './common.ts'
 
 const CONNECTIONS = 32
-// [label, path, varied]: a varied path ends in a number changed on every request, so each asks a
-// new question and the answer cache (keyed by the URL) never answers it
+// [label, path, varied]: a varied path ends in a list of every threat category in another order
+// on every request: the same question (every incident has one of them) in a new URL, so the answer
+// cache (keyed by the URL) never answers it and every request reads the rollup
 const ENDPOINTS: [string, string, boolean][] = [
   ['hotspots, res 5', '/api/hotspots?res=5', false],
-  // the bbox's north edge moved by 1e-6 degrees per request, always north of every incident (the
-  // same cells and counts as the whole zone, read through the bbox path of the rollup SQL)
-  ['hotspots, res 5, new bbox each request (answer cache defeated)', '/api/hotspots?res=5&bbox=-30,-10,60,', true],
+  ['hotspots, res 5, every threat in a new order (answer cache defeated)', '/api/hotspots?res=5&threat=', true],
   ['vector tile routes/4/8/7', '/tiles/routes/4/8/7.mvt', false],
   ['route analysis cmr-agadez-sabha-tripoli', '/api/routes/cmr-agadez-sabha-tripoli/analysis', false],
 ]
 
-/** The north edge of the n-th varied bbox: 45 degrees plus n millionths (a million distinct values). */
-function variedEdge(n: number): string {
-  return (45 + (n % 1_000_000) * 1e-6).toFixed(6)
+/** The n-th permutation (factorial number system, 12! = 479,001,600 of them) of the threat categories, comma-separated. */
+function threatsInOrder(n: number): string {
+  const left: string[] = [...THREATS]
+  const out: string[] = []
+  for (let k = left.length; k > 0; k--) {
+    out.push(left.splice(n % k, 1)[0])
+    n = Math.floor(n / k)
+  }
+  return out.join(',')
 }
 
 function loadSeconds(): number {
@@ -65,16 +72,16 @@ export async function loadTest(): Promise<void> {
   const seconds = loadSeconds()
   console.log(`\n# 11. load: autocannon on loopback, ${CONNECTIONS} connections x ${seconds} s per endpoint, server in a child process (demo incidents)`)
   let failures = 0
-  for (const { name, config, drop } of await scratchDatabases('load')) {
+  for (const { name, config, drop } of await scratchDatabases('load', process.env.BENCH_LOAD_PG_DB)) {
     const { origin, child } = await startServer(config)
     try {
       for (const [label, path, varied] of ENDPOINTS) {
         // one warm-up request: the first answer pays for caches and query plans
-        const first = varied ? `${path}${variedEdge(0)}` : path
+        const first = varied ? `${path}${threatsInOrder(0)}` : path
         const warm = await fetch(`${origin}${first}`)
         if (!warm.ok) throw new Error(`${first} answered ${warm.status} before the load`)
         let sent = 1
-        const requests = varied ? [{ setupRequest: (req: Request): Request => ({ ...req, path: `${path}${variedEdge(sent++)}` }) }] : undefined
+        const requests = varied ? [{ setupRequest: (req: Request): Request => ({ ...req, path: `${path}${threatsInOrder(sent++)}` }) }] : undefined
         const r = await autocannon({ url: `${origin}${first}`, connections: CONNECTIONS, duration: seconds, requests })
         const bad = r.errors + r.timeouts + r.non2xx
         failures += bad
