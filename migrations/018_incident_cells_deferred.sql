@@ -93,16 +93,9 @@ $fn$;
 CREATE FUNCTION incident_cells_merge() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET work_mem = '64MB' SET enable_hashagg = off AS $fn$
 DECLARE
-  removed boolean;
-  gone_all_time tid[];
-  gone_monthly tid[];
-BEGIN
-  WITH m AS (DELETE FROM incident_cells_merge RETURNING incident_cells_merge.removed) SELECT bool_or(m.removed) INTO removed FROM m;
-  IF removed IS NULL THEN
-    -- merged already (SET CONSTRAINTS … IMMEDIATE ran it, or an earlier row of this transaction's)
-    RETURN NULL;
-  END IF;
-  IF NOT removed THEN
+  -- %1$s: RETURNING the rows' ctid and count, or nothing; %2$s: the query reading them (the
+  -- data-modifying CTEs run either way)
+  merge text := $sql$
     WITH d AS (DELETE FROM incident_cells_pending RETURNING *),
     all_time AS (
       INSERT INTO incident_cells_all_time AS c
@@ -116,55 +109,40 @@ BEGIN
       DO UPDATE SET n = c.n + EXCLUDED.n, dead = c.dead + EXCLUDED.dead, missing = c.missing + EXCLUDED.missing,
         dead_missing = c.dead_missing + EXCLUDED.dead_missing, survivors = c.survivors + EXCLUDED.survivors,
         quantity = c.quantity + EXCLUDED.quantity, west = least(c.west, EXCLUDED.west), south = least(c.south, EXCLUDED.south),
-        east = greatest(c.east, EXCLUDED.east), north = greatest(c.north, EXCLUDED.north)
+        east = greatest(c.east, EXCLUDED.east), north = greatest(c.north, EXCLUDED.north) %1$s
+    ),
+    monthly AS (
+      INSERT INTO incident_cells_monthly AS c
+      SELECT 5, d.h3_r5, d.month, d.threat, d.source_dataset, d.route_family, d.year_precise, d.owner_agency, d.owner_state, d.sharing,
+             d.partners, sum(d.sign), sum(d.sign * d.dead), sum(d.sign * d.missing), sum(d.sign * d.dead_missing), sum(d.sign * d.survivors),
+             sum(d.sign * d.quantity), min(d.lng), min(d.lat), max(d.lng), max(d.lat)
+      FROM d
+      GROUP BY d.month, d.h3_r5, d.threat, d.source_dataset, d.route_family, d.year_precise, d.owner_agency, d.owner_state, d.sharing, d.partners
+      ORDER BY d.month, d.h3_r5, d.threat, d.source_dataset, d.route_family, d.year_precise, d.owner_agency, d.owner_state, d.sharing, d.partners
+      ON CONFLICT (h3_res, month, cell, threat, source_dataset, route_family, year_precise, owner_agency, owner_state, sharing, partners)
+      DO UPDATE SET n = c.n + EXCLUDED.n, dead = c.dead + EXCLUDED.dead, missing = c.missing + EXCLUDED.missing,
+        dead_missing = c.dead_missing + EXCLUDED.dead_missing, survivors = c.survivors + EXCLUDED.survivors,
+        quantity = c.quantity + EXCLUDED.quantity, west = least(c.west, EXCLUDED.west), south = least(c.south, EXCLUDED.south),
+        east = greatest(c.east, EXCLUDED.east), north = greatest(c.north, EXCLUDED.north) %1$s
     )
-    INSERT INTO incident_cells_monthly AS c
-    SELECT 5, d.h3_r5, d.month, d.threat, d.source_dataset, d.route_family, d.year_precise, d.owner_agency, d.owner_state, d.sharing,
-           d.partners, sum(d.sign), sum(d.sign * d.dead), sum(d.sign * d.missing), sum(d.sign * d.dead_missing), sum(d.sign * d.survivors),
-           sum(d.sign * d.quantity), min(d.lng), min(d.lat), max(d.lng), max(d.lat)
-    FROM d
-    GROUP BY d.month, d.h3_r5, d.threat, d.source_dataset, d.route_family, d.year_precise, d.owner_agency, d.owner_state, d.sharing, d.partners
-    ORDER BY d.month, d.h3_r5, d.threat, d.source_dataset, d.route_family, d.year_precise, d.owner_agency, d.owner_state, d.sharing, d.partners
-    ON CONFLICT (h3_res, month, cell, threat, source_dataset, route_family, year_precise, owner_agency, owner_state, sharing, partners)
-    DO UPDATE SET n = c.n + EXCLUDED.n, dead = c.dead + EXCLUDED.dead, missing = c.missing + EXCLUDED.missing,
-      dead_missing = c.dead_missing + EXCLUDED.dead_missing, survivors = c.survivors + EXCLUDED.survivors,
-      quantity = c.quantity + EXCLUDED.quantity, west = least(c.west, EXCLUDED.west), south = least(c.south, EXCLUDED.south),
-      east = greatest(c.east, EXCLUDED.east), north = greatest(c.north, EXCLUDED.north);
+    %2$s $sql$;
+  removed boolean;
+  gone_all_time tid[];
+  gone_monthly tid[];
+BEGIN
+  WITH m AS (DELETE FROM incident_cells_merge RETURNING incident_cells_merge.removed) SELECT bool_or(m.removed) INTO removed FROM m;
+  IF removed IS NULL THEN
+    -- merged already (SET CONSTRAINTS … IMMEDIATE ran it, or an earlier row of this transaction's)
     RETURN NULL;
   END IF;
-  -- as above, returning the rows brought to 0
-  WITH d AS (DELETE FROM incident_cells_pending RETURNING *),
-  all_time AS (
-    INSERT INTO incident_cells_all_time AS c
-    SELECT g.res, g.cell, NULL::date, d.threat, d.source_dataset, d.route_family, d.year_precise, d.owner_agency, d.owner_state, d.sharing,
-           d.partners, sum(d.sign), sum(d.sign * d.dead), sum(d.sign * d.missing), sum(d.sign * d.dead_missing), sum(d.sign * d.survivors),
-           sum(d.sign * d.quantity), min(d.lng), min(d.lat), max(d.lng), max(d.lat)
-    FROM d CROSS JOIN LATERAL (VALUES (5::smallint, d.h3_r5), (7::smallint, d.h3_r7)) AS g (res, cell)
-    GROUP BY g.res, g.cell, d.threat, d.source_dataset, d.route_family, d.year_precise, d.owner_agency, d.owner_state, d.sharing, d.partners
-    ORDER BY g.res, g.cell, d.threat, d.source_dataset, d.route_family, d.year_precise, d.owner_agency, d.owner_state, d.sharing, d.partners
-    ON CONFLICT (h3_res, month, cell, threat, source_dataset, route_family, year_precise, owner_agency, owner_state, sharing, partners)
-    DO UPDATE SET n = c.n + EXCLUDED.n, dead = c.dead + EXCLUDED.dead, missing = c.missing + EXCLUDED.missing,
-      dead_missing = c.dead_missing + EXCLUDED.dead_missing, survivors = c.survivors + EXCLUDED.survivors,
-      quantity = c.quantity + EXCLUDED.quantity, west = least(c.west, EXCLUDED.west), south = least(c.south, EXCLUDED.south),
-      east = greatest(c.east, EXCLUDED.east), north = greatest(c.north, EXCLUDED.north)
-    RETURNING c.ctid AS t, c.n
-  ),
-  monthly AS (
-    INSERT INTO incident_cells_monthly AS c
-    SELECT 5, d.h3_r5, d.month, d.threat, d.source_dataset, d.route_family, d.year_precise, d.owner_agency, d.owner_state, d.sharing,
-           d.partners, sum(d.sign), sum(d.sign * d.dead), sum(d.sign * d.missing), sum(d.sign * d.dead_missing), sum(d.sign * d.survivors),
-           sum(d.sign * d.quantity), min(d.lng), min(d.lat), max(d.lng), max(d.lat)
-    FROM d
-    GROUP BY d.month, d.h3_r5, d.threat, d.source_dataset, d.route_family, d.year_precise, d.owner_agency, d.owner_state, d.sharing, d.partners
-    ORDER BY d.month, d.h3_r5, d.threat, d.source_dataset, d.route_family, d.year_precise, d.owner_agency, d.owner_state, d.sharing, d.partners
-    ON CONFLICT (h3_res, month, cell, threat, source_dataset, route_family, year_precise, owner_agency, owner_state, sharing, partners)
-    DO UPDATE SET n = c.n + EXCLUDED.n, dead = c.dead + EXCLUDED.dead, missing = c.missing + EXCLUDED.missing,
-      dead_missing = c.dead_missing + EXCLUDED.dead_missing, survivors = c.survivors + EXCLUDED.survivors,
-      quantity = c.quantity + EXCLUDED.quantity, west = least(c.west, EXCLUDED.west), south = least(c.south, EXCLUDED.south),
-      east = greatest(c.east, EXCLUDED.east), north = greatest(c.north, EXCLUDED.north)
-    RETURNING c.ctid AS t, c.n
-  )
-  SELECT (SELECT array_agg(t) FROM all_time WHERE n = 0), (SELECT array_agg(t) FROM monthly WHERE n = 0) INTO gone_all_time, gone_monthly;
+  IF NOT removed THEN
+    -- only rows added: no count can reach 0
+    EXECUTE format(merge, '', 'SELECT');
+    RETURN NULL;
+  END IF;
+  EXECUTE format(merge, 'RETURNING c.ctid AS t, c.n',
+                 'SELECT (SELECT array_agg(t) FROM all_time WHERE n = 0), (SELECT array_agg(t) FROM monthly WHERE n = 0)')
+    INTO gone_all_time, gone_monthly;
   IF gone_all_time IS NOT NULL THEN
     DELETE FROM incident_cells_all_time WHERE ctid = ANY (gone_all_time) AND n = 0;
   END IF;

@@ -5,7 +5,7 @@
 import autocannon, { type Request } from 'autocannon'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { THREATS } from '../../shared/vocabulary.ts'
-import { row, scratchDatabases } from './common.ts'
+import { row, scratchDatabases, type ScratchDb } from './common.ts'
 
 const CONNECTIONS = 32
 // [label, path, varied]: a varied path ends in a list of every threat category in another order
@@ -72,7 +72,19 @@ export async function loadTest(): Promise<void> {
   const seconds = loadSeconds()
   console.log(`\n# 11. load: autocannon on loopback, ${CONNECTIONS} connections x ${seconds} s per endpoint, server in a child process (demo incidents)`)
   let failures = 0
-  for (const { name, config, drop } of await scratchDatabases('load', process.env.BENCH_LOAD_PG_DB)) {
+  const databases = await scratchDatabases('load', process.env.BENCH_LOAD_PG_DB)
+  // a failing driver leaves the databases of the drivers after it: dropped here (dropping twice is harmless)
+  try {
+    await loadEach(databases, seconds, (bad) => (failures += bad))
+  } finally {
+    for (const { drop } of databases) await drop()
+  }
+  if (failures > 0) throw new Error(`load: ${failures} request(s) failed or answered other than 2xx`)
+}
+
+/** Each driver's server under load, endpoint by endpoint; reports each endpoint's failed requests. */
+async function loadEach(databases: ScratchDb[], seconds: number, failed: (bad: number) => void): Promise<void> {
+  for (const { name, config, drop } of databases) {
     const { origin, child } = await startServer(config)
     try {
       for (const [label, path, varied] of ENDPOINTS) {
@@ -83,8 +95,7 @@ export async function loadTest(): Promise<void> {
         let sent = 1
         const requests = varied ? [{ setupRequest: (req: Request): Request => ({ ...req, path: `${path}${threatsInOrder(sent++)}` }) }] : undefined
         const r = await autocannon({ url: `${origin}${first}`, connections: CONNECTIONS, duration: seconds, requests })
-        const bad = r.errors + r.timeouts + r.non2xx
-        failures += bad
+        failed(r.errors + r.timeouts + r.non2xx)
         row(`${name}: ${label}`, `${Math.round(r.requests.average).toLocaleString('en')} req/s`)
         row(`${name}:   latency p50 / p99`, `${r.latency.p50} / ${r.latency.p99} ms`)
         row(`${name}:   errors / timeouts / non-2xx of ${r.requests.total.toLocaleString('en')}`, `${r.errors} / ${r.timeouts} / ${r.non2xx}`)
@@ -96,5 +107,4 @@ export async function loadTest(): Promise<void> {
       await drop()
     }
   }
-  if (failures > 0) throw new Error(`load: ${failures} request(s) failed or answered other than 2xx`)
 }
