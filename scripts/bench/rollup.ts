@@ -8,9 +8,12 @@
 // BENCH_ROLLUP_RUNS and BENCH_ROLLUP_RAW_RUNS (default 5) the runs of each figure, and of each
 // that scans the rows;
 // BENCH_ROLLUP_BACKFILL=1 loads with the triggers off and fills the rollup after, in one statement;
-// BENCH_ROLLUP_WRITES=0 leaves out the write figures;
+// BENCH_ROLLUP_WRITES=0 leaves out the write figures, BENCH_ROLLUP_READS=0 the read ones (hotspots and
+// tiles); BENCH_ROLLUP_WRITE_ROUNDS (default 2) the alternating rounds of the write figures (the best
+// of each kept).
 // BENCH_ROLLUP_KEEP=1 (with BENCH_ROLLUP_PG_DB) keeps that database: a run finding it loaded with
 // the same number of incidents reuses it without loading; BENCH_ROLLUP_LOAD_ONLY=1 stops after the load.
+import type { Db } from '../../server/db/types.ts'
 import { sqlFile } from '../../server/db/sql-files.ts'
 import { mulberry32 } from '../../server/geo/prng.ts'
 import { syntheticIncidents } from '../../server/geo/synthetic.ts'
@@ -39,6 +42,10 @@ const BACKFILL = process.env.BENCH_ROLLUP_BACKFILL === '1'
 const WRITES = process.env.BENCH_ROLLUP_WRITES !== '0'
 const KEEP = process.env.BENCH_ROLLUP_KEEP === '1'
 const LOAD_ONLY = process.env.BENCH_ROLLUP_LOAD_ONLY === '1'
+/** BENCH_ROLLUP_READS=0 leaves out the read figures (hotspots, trends, tiles). */
+const READS = process.env.BENCH_ROLLUP_READS !== '0'
+/** Alternating rounds (triggers off, then on) of the write figures: BENCH_ROLLUP_WRITE_ROUNDS, default 2. */
+const WRITE_ROUNDS = Number(process.env.BENCH_ROLLUP_WRITE_ROUNDS ?? 2)
 
 export async function rollupBench(): Promise<void> {
   console.log('\n# 15. cell rollup: hotspots through the API (rollup) vs the bare raw GROUP BY, a tile vs its SQL, writes with the rollup kept vs without (median of 5)')
@@ -92,13 +99,13 @@ export async function rollupBench(): Promise<void> {
         ['trends res 5, quarters', '/api/hotspots/trends?res=5&bin=quarter', "SELECT h3_r5 AS cell, date_trunc('quarter', occurred_on) AS bin, count(*) AS n FROM incidents GROUP BY 1, 2"],
       ]
       // the SQL alone: the rollup query against today's cells.sql over the rows (same answer)
-      for (const res of [5, 7]) {
+      for (const res of READS ? [5, 7] : []) {
         const rowsMs = await medianMs(RAW_RUNS, () => aggregateCellsFromRows(db, res, {}, null, 1), 1)
         const rollupMs = await medianMs(RUNS, () => aggregateCellsFromRollup(db, res, {}, null, 1), 1)
         row(`${label}: res ${res} cells SQL over the rows (cells.sql)`, `${rowsMs.toFixed(0)} ms`)
         row(`${label}: res ${res} cells SQL from the rollup`, `${rollupMs.toFixed(1)} ms`, rowsMs / rollupMs, 'faster than over the rows')
       }
-      for (const [what, url, bare] of cases) {
+      for (const [what, url, bare] of READS ? cases : []) {
         const bareMs = await medianMs(RAW_RUNS, () => db.query(bare), 1)
         if (url.includes('stat=gistar')) {
           // the first Gi* request of the process computes every cell's k-ring with h3-js (the ring
@@ -117,60 +124,72 @@ export async function rollupBench(): Promise<void> {
           row(`${label}: ${what}: ${url.split('?')[0]}, repeated (answer cache)`, `${cachedMs.toFixed(2)} ms`, bareMs / cachedMs, 'faster than the bare GROUP BY')
         }
       }
-      // a z6 hotspot tile over Agadez (res 4 by the zoom): the whole tile against its cells' SQL
-      const [z, x, y] = tileOfPoint(8, 17, 6)
-      const bbox = hotspotTileBbox(z, x, y, 4)!
-      const sqlMs = await medianMs(RUNS, () => aggregateCells(db, 4, { bbox }, null), 2)
-      const tileMs = await medianMs(RUNS, () => getHotspotTile(db, z, x, y, 4, {}, null), 2)
-      row(`${label}: hotspot tile ${z}/${x}/${y} res 4: its cells' SQL (rollup)`, `${sqlMs.toFixed(1)} ms`)
-      row(`${label}: hotspot tile ${z}/${x}/${y} res 4: the tile (${name === 'pg' ? 'ST_AsMVT' : 'geo/mvt.ts'})`, `${tileMs.toFixed(1)} ms`, tileMs / sqlMs, 'of its SQL')
-      // the incidents tile of the same z6 tile: one point per res-4 cell, from the rollup
-      const pointSqlMs = await medianMs(RUNS, () => aggregateCells(db, 4, { bbox }, 'dead_missing'), 2)
-      const pointTileMs = await medianMs(RUNS, () => getIncidentCellTile(db, z, x, y), 2)
-      const pointRowsMs = await medianMs(RAW_RUNS, () => getIncidentCellTile(db, z, x, y, true), 1)
-      row(`${label}: incidents tile ${z}/${x}/${y} (cells): its cells' SQL (rollup)`, `${pointSqlMs.toFixed(1)} ms`)
-      row(`${label}: incidents tile ${z}/${x}/${y} (cells): the tile (${name === 'pg' ? 'ST_AsMVT' : 'geo/mvt.ts'})`, `${pointTileMs.toFixed(1)} ms`, pointTileMs / pointSqlMs, 'of its SQL')
-      row(`${label}: incidents tile ${z}/${x}/${y} (cells): the same tile from the rows`, `${pointRowsMs.toFixed(1)} ms`, pointRowsMs / pointTileMs, 'slower than from the rollup')
-
+      if (READS) await tileFigures(db, label, name)
       // writes: the same 200,000 prepared rows with the rollup triggers off (raw) and on
       // 200,000 rows on pg, 50,000 on PGlite (its JSON INSERT is ~10x slower)
-      if (!WRITES) continue
-      const writeRows = name === 'pg' ? 200_000 : 50_000
-      const batches: string[] = []
-      const prefix = copyPrefix('bench-w', 900000, secretariatOwner())
-      const writePool = syntheticIncidents(catalogueRoutes(), mulberry32(14), { count: writeRows })
-      for (let i = 0; i < writePool.length; i += 20_000) {
-        const slice = writePool.slice(i, i + 20_000)
-        batches.push(name === 'pg' ? slice.map((p) => copyLine(p, prefix)).join('') : JSON.stringify(slice.map(jsonRow)))
-      }
-      await db.query("INSERT INTO sources (dataset, credit) VALUES ('bench-w', 'bench') ON CONFLICT DO NOTHING")
-      const write = () =>
-        db.transaction(async (tx) => {
-          for (const b of batches) {
-            if (tx.copyFrom) await tx.copyFrom(sqlFile('incidents/copy-direct'), b)
-            else await tx.query(sqlFile('incidents/upsert-batch'), [b, 900000, 'bench-w', 1, null, 'regional', []])
-          }
-        })
-      const times = { raw: [] as number[], rollup: [] as number[] }
-      for (let round = 0; round < 2; round++) {
-        for (const mode of ['raw', 'rollup'] as const) {
-          if (mode === 'raw') await db.query('ALTER TABLE incidents DISABLE TRIGGER USER')
-          t = performance.now()
-          await write()
-          times[mode].push(performance.now() - t)
-          await db.query("DELETE FROM incidents WHERE source_dataset = 'bench-w'")
-          if (mode === 'raw') await db.query('ALTER TABLE incidents ENABLE TRIGGER USER')
-          await db.query('VACUUM incidents')
-        }
-      }
-      const rawMs = Math.min(...times.raw)
-      const rollupMs = Math.min(...times.rollup)
-      const how = name === 'pg' ? 'COPY' : 'JSON INSERT'
-      row(`${label}: ${how} of ${writeRows} rows, rollup triggers off`, `${Math.round(writeRows / (rawMs / 1000))} rows/s`)
-      row(`${label}: ${how} of ${writeRows} rows, rollup kept`, `${Math.round(writeRows / (rollupMs / 1000))} rows/s`, rawMs / rollupMs, 'of the raw throughput')
+      if (WRITES) await writeFigures(db, label, name)
     } finally {
       await app.close()
       await drop()
     }
   }
+}
+
+/** A z6 hotspot tile and incidents tile over Agadez (res 4 by the zoom): each whole tile against its cells' SQL. */
+async function tileFigures(db: Db, label: string, name: string): Promise<void> {
+  const [z, x, y] = tileOfPoint(8, 17, 6)
+  const bbox = hotspotTileBbox(z, x, y, 4)!
+  const sqlMs = await medianMs(RUNS, () => aggregateCells(db, 4, { bbox }, null), 2)
+  const tileMs = await medianMs(RUNS, () => getHotspotTile(db, z, x, y, 4, {}, null), 2)
+  row(`${label}: hotspot tile ${z}/${x}/${y} res 4: its cells' SQL (rollup)`, `${sqlMs.toFixed(1)} ms`)
+  row(`${label}: hotspot tile ${z}/${x}/${y} res 4: the tile (${name === 'pg' ? 'ST_AsMVT' : 'geo/mvt.ts'})`, `${tileMs.toFixed(1)} ms`, tileMs / sqlMs, 'of its SQL')
+  // the incidents tile of the same z6 tile: one point per res-4 cell, from the rollup
+  const pointSqlMs = await medianMs(RUNS, () => aggregateCells(db, 4, { bbox }, 'dead_missing'), 2)
+  const pointTileMs = await medianMs(RUNS, () => getIncidentCellTile(db, z, x, y), 2)
+  const pointRowsMs = await medianMs(RAW_RUNS, () => getIncidentCellTile(db, z, x, y, true), 1)
+  row(`${label}: incidents tile ${z}/${x}/${y} (cells): its cells' SQL (rollup)`, `${pointSqlMs.toFixed(1)} ms`)
+  row(`${label}: incidents tile ${z}/${x}/${y} (cells): the tile (${name === 'pg' ? 'ST_AsMVT' : 'geo/mvt.ts'})`, `${pointTileMs.toFixed(1)} ms`, pointTileMs / pointSqlMs, 'of its SQL')
+  row(`${label}: incidents tile ${z}/${x}/${y} (cells): the same tile from the rows`, `${pointRowsMs.toFixed(1)} ms`, pointRowsMs / pointTileMs, 'slower than from the rollup')
+}
+
+/**
+ * The same 200,000 prepared rows (50,000 on PGlite, whose JSON INSERT is ~10x slower) written as
+ * the importer writes a new dataset: one transaction of 20,000-row COPY (PGlite: JSON INSERT)
+ * statements, with the rollup triggers off (raw) and on, alternating; the commit is timed (the
+ * rollup is merged there).
+ */
+async function writeFigures(db: Db, label: string, name: string): Promise<void> {
+  const writeRows = name === 'pg' ? 200_000 : 50_000
+  const batches: string[] = []
+  const prefix = copyPrefix('bench-w', 900000, secretariatOwner())
+  const writePool = syntheticIncidents(catalogueRoutes(), mulberry32(14), { count: writeRows })
+  for (let i = 0; i < writePool.length; i += 20_000) {
+    const slice = writePool.slice(i, i + 20_000)
+    batches.push(name === 'pg' ? slice.map((p) => copyLine(p, prefix)).join('') : JSON.stringify(slice.map(jsonRow)))
+  }
+  await db.query("INSERT INTO sources (dataset, credit) VALUES ('bench-w', 'bench') ON CONFLICT DO NOTHING")
+  const write = () =>
+    db.transaction(async (tx) => {
+      for (const b of batches) {
+        if (tx.copyFrom) await tx.copyFrom(sqlFile('incidents/copy-direct'), b)
+        else await tx.query(sqlFile('incidents/upsert-batch'), [b, 900000, 'bench-w', 1, null, 'regional', []])
+      }
+    })
+  const times = { raw: [] as number[], rollup: [] as number[] }
+  for (let round = 0; round < WRITE_ROUNDS; round++) {
+    for (const mode of ['raw', 'rollup'] as const) {
+      if (mode === 'raw') await db.query('ALTER TABLE incidents DISABLE TRIGGER USER')
+      const t = performance.now()
+      await write()
+      times[mode].push(performance.now() - t)
+      await db.query("DELETE FROM incidents WHERE source_dataset = 'bench-w'")
+      if (mode === 'raw') await db.query('ALTER TABLE incidents ENABLE TRIGGER USER')
+      await db.query('VACUUM incidents, incident_cells')
+    }
+  }
+  const rawMs = Math.min(...times.raw)
+  const rollupMs = Math.min(...times.rollup)
+  const how = name === 'pg' ? 'COPY' : 'JSON INSERT'
+  row(`${label}: ${how} of ${writeRows} rows, rollup triggers off`, `${Math.round(writeRows / (rawMs / 1000))} rows/s`)
+  row(`${label}: ${how} of ${writeRows} rows, rollup kept`, `${Math.round(writeRows / (rollupMs / 1000))} rows/s`, rawMs / rollupMs, 'of the raw throughput')
 }
