@@ -78,6 +78,11 @@ export async function beginImport(tx: Queryable, h: ImportHeader): Promise<numbe
   return Number(row.id)
 }
 
+/** Refreshes the planner's statistics of incidents and the rollup (run after a large import, outside its transaction). */
+export async function analyzeIncidents(db: Queryable): Promise<void> {
+  await db.query(sqlFile('imports/analyze'))
+}
+
 /** Stores the final counts and rejections of an import. */
 export async function finishImport(
   tx: Queryable,
