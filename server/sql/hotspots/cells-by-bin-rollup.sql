@@ -19,7 +19,9 @@ bounds AS (
   FROM groups
   GROUP BY cell
 ),
-margin AS (
+-- materialised: computed once, not again for each incident joined to it (a nested loop on an
+-- un-analysed table recomputed it per row: 280 of 325 ms on the demo data on PGlite)
+margin AS MATERIALIZED (
   SELECT max(span_lng) AS lng, max(span_lat) AS lat FROM bounds WHERE NOT inside
 ),
 matching AS (
