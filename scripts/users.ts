@@ -15,7 +15,7 @@
 // processes on one DATA_DIR corrupt it. Exits 2 on a bad argument, naming it; 1 on other errors.
 // The commands themselves are in server/auth/users-cli.ts.
 import { usersCli } from '../server/auth/users-cli.ts'
-import { loadConfig } from '../server/config.ts'
+import { loadConfigOrExit } from '../server/config.ts'
 import { migrate } from '../server/db/migrate.ts'
 import { openDb } from '../server/db/open.ts'
 
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     withDb: async (work) => {
-      const db = await openDb(loadConfig())
+      const db = await openDb(loadConfigOrExit())
       try {
         await migrate(db)
         await work(db)
