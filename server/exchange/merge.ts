@@ -29,7 +29,7 @@ import {
   updateReceivedRoute,
   type Partner,
 } from '../repos/exchange.ts'
-import { beginImport, finishImport } from '../repos/imports.ts'
+import { analyzeAfterLargeWrite, beginImport, finishImport } from '../repos/imports.ts'
 import { bumpVersion } from '../repos/versions.ts'
 import { openBundle, verifiedLines } from './bundle.ts'
 import { incidentCopyLine, type IncidentLine } from './copy-lines.ts'
@@ -82,7 +82,7 @@ async function checkAndMerge(db: Db, bytes: Buffer, options: MergeOptions): Prom
   const parsed = parseLines(lines, self.instance_id, self.state_iso3)
 
   try {
-    return await db.transaction(async (tx) => {
+    const report = await db.transaction(async (tx) => {
       const receivedSequence = await lockPartner(tx, partner.id)
       if (await findBundle(tx, h.bundle_id)) return noop()
       checkHeader(h, { instanceId: self.instance_id }, receivedSequence, now)
@@ -95,6 +95,8 @@ async function checkAndMerge(db: Db, bytes: Buffer, options: MergeOptions): Prom
       await audit(tx, options.viewer, options.action, `bundle:${h.bundle_id}`, { partner: partner.name, sequence: h.sequence, import_id: report.import_id, ...flatCounts(report.counts) })
       return report
     })
+    await analyzeAfterLargeWrite(db, report.counts.incidents.inserted + report.counts.incidents.updated)
+    return report
   } catch (err) {
     // a record the database refuses (a bad date, a broken geometry, a record twice) refuses the whole bundle
     const code = (err as { code?: string }).code

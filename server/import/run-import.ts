@@ -11,7 +11,7 @@ import { unusableValue } from '../input-guards.ts'
 import { parseGeoJson, parseGpx, parseKml } from '../geo/incident-parse/documents.ts'
 import { csvMapper, datasetInfo, type DatasetInfo, type ImportFormat } from '../geo/incident-parse/formats.ts'
 import { isRejection, type ParsedIncident, type ParseOptions, type Rejection, type RowResult } from '../geo/incident-parse/types.ts'
-import { analyzeIncidents, beginImport, datasetRestricted, findCompletedImport, finishImport, getImport, recordUnsuccessfulImport, upsertSource, type ImportHeader, type ImportRecord } from '../repos/imports.ts'
+import { analyzeAfterLargeWrite, beginImport, datasetRestricted, findCompletedImport, finishImport, getImport, recordUnsuccessfulImport, upsertSource, type ImportHeader, type ImportRecord } from '../repos/imports.ts'
 import { copyDirectBatch, copyMergeBatch, createStaging, datasetEmpty, upsertIncidentBatch } from '../repos/incidents.ts'
 import { copyLine, copyPrefix, jsonRow } from './encode.ts'
 import { planCsvImport, type CsvPlan } from './plan-csv.ts'
@@ -45,8 +45,6 @@ type ResolvedFormat = Exclude<ImportFormat, 'auto'>
 
 /** Stored rejections per import; the count covers them all. */
 const MAX_STORED_REJECTIONS = 10_000
-/** Rows written by one import from which the planner's statistics are refreshed after it. */
-export const ANALYZE_AFTER_ROWS = 10_000
 const COPY_BATCH = 20_000
 const JSON_BATCH = 5_000
 
@@ -212,7 +210,7 @@ export async function importRows(
       await finishImport(tx, importId, counts, rejections)
       return importId
     })
-    if (counts.inserted + counts.updated >= ANALYZE_AFTER_ROWS) await analyzeIncidents(db)
+    await analyzeAfterLargeWrite(db, counts.inserted + counts.updated)
     return { ...(await getImport(db, id))!, noop: false }
   } catch (err) {
     if (err instanceof StrictRejection) {

@@ -78,9 +78,15 @@ export async function beginImport(tx: Queryable, h: ImportHeader): Promise<numbe
   return Number(row.id)
 }
 
-/** Refreshes the planner's statistics of incidents and the rollup (run after a large import, outside its transaction). */
-export async function analyzeIncidents(db: Queryable): Promise<void> {
-  await db.query(sqlFile('imports/analyze'))
+/** Rows written by one import or bundle merge from which the planner's statistics are refreshed after it. */
+export const ANALYZE_AFTER_ROWS = 10_000
+
+/**
+ * Refreshes the planner's statistics of incidents and the rollup when a committed write put in
+ * `rowsWritten` >= ANALYZE_AFTER_ROWS rows (autovacuum may be off or not yet have run).
+ */
+export async function analyzeAfterLargeWrite(db: Queryable, rowsWritten: number): Promise<void> {
+  if (rowsWritten >= ANALYZE_AFTER_ROWS) await db.query(sqlFile('imports/analyze'))
 }
 
 /** Stores the final counts and rejections of an import. */
