@@ -178,47 +178,41 @@ function charts(d: ReportData, w: ReportWords, box: { widthPt: number; heightPt:
   return { section: 'charts', blocks }
 }
 
+/** A table of `rows`, or the sentence `none` when there are none. */
+function tableOrNote(columns: TableColumn[], rows: string[][], none: string): Block {
+  return rows.length === 0 ? { kind: 'paragraph', text: none } : { kind: 'table', columns, rows }
+}
+
 function hotspots(d: ReportData, w: ReportWords): ReportPage {
   const f = formatters(d.request.lang)
   const t = d.trends
-  const blocks: Block[] = [{ kind: 'heading', text: w.sections.hotspots }, { kind: 'paragraph', text: w.hotspotsLead(t.res, t.bins.length, d.bucket), small: true }]
-  if (t.cells.length === 0) blocks.push({ kind: 'paragraph', text: w.noHotspots })
-  else
-    blocks.push({
-      kind: 'table',
-      columns: [
-        { label: w.rank, numeric: true, weight: 0.5 },
-        { label: w.cell, numeric: false, weight: 1.8 },
-        { label: w.country, numeric: false, weight: 1.6 },
-        { label: w.incidents, numeric: true, weight: 1 },
-        { label: w.category, numeric: false, weight: 2.6 },
-      ],
-      rows: t.cells.map((c, i) => {
-        const [pattern, side] = c.category.split('_') as [EmergingPattern, string]
-        return [f.int(i + 1), c.h3, c.country ? (d.countryNames.get(c.country) ?? c.country) : w.atSea, f.int(c.n), emergingPatternName(d.request.lang, pattern, side === 'hot')]
-      }),
-    })
-  return { section: 'hotspots', blocks }
+  const columns: TableColumn[] = [
+    { label: w.rank, numeric: true, weight: 0.5 },
+    { label: w.cell, numeric: false, weight: 1.8 },
+    { label: w.country, numeric: false, weight: 1.6 },
+    { label: w.incidents, numeric: true, weight: 1 },
+    { label: w.category, numeric: false, weight: 2.6 },
+  ]
+  const rows = t.cells.map((c, i) => {
+    const [pattern, side] = c.category.split('_') as [EmergingPattern, string]
+    return [f.int(i + 1), c.h3, c.country ? (d.countryNames.get(c.country) ?? c.country) : w.atSea, f.int(c.n), emergingPatternName(d.request.lang, pattern, side === 'hot')]
+  })
+  const lead: Block = { kind: 'paragraph', text: w.hotspotsLead(t.res, t.bins.length, d.bucket), small: true }
+  return { section: 'hotspots', blocks: [{ kind: 'heading', text: w.sections.hotspots }, lead, tableOrNote(columns, rows, w.noHotspots)] }
 }
 
 function routes(d: ReportData, w: ReportWords): ReportPage {
   const f = formatters(d.request.lang)
   const family = mapWords(d.request.lang).family
-  const blocks: Block[] = [{ kind: 'heading', text: w.sections.routes }]
-  if (d.routes.length === 0) blocks.push({ kind: 'paragraph', text: w.noRoutes })
-  else
-    blocks.push({
-      kind: 'table',
-      columns: [
-        { label: w.route, numeric: false, weight: 3.2 },
-        { label: w.family, numeric: false, weight: 1.6 },
-        { label: w.lengthKm, numeric: true, weight: 1.1 },
-        { label: w.countries, numeric: false, weight: 2.6 },
-        { label: w.crossings, numeric: true, weight: 1 },
-      ],
-      rows: d.routes.map((r) => [r.name, family[r.family] ?? r.family, f.km(r.lengthKm), r.countries.map((c) => d.countryNames.get(c) ?? c).join(', '), f.int(r.crossings)]),
-    })
-  return { section: 'routes', blocks }
+  const columns: TableColumn[] = [
+    { label: w.route, numeric: false, weight: 3.2 },
+    { label: w.family, numeric: false, weight: 1.6 },
+    { label: w.lengthKm, numeric: true, weight: 1.1 },
+    { label: w.countries, numeric: false, weight: 2.6 },
+    { label: w.crossings, numeric: true, weight: 1 },
+  ]
+  const rows = d.routes.map((r) => [r.name, family[r.family] ?? r.family, f.km(r.lengthKm), r.countries.map((c) => d.countryNames.get(c) ?? c).join(', '), f.int(r.crossings)])
+  return { section: 'routes', blocks: [{ kind: 'heading', text: w.sections.routes }, tableOrNote(columns, rows, w.noRoutes)] }
 }
 
 function plan(d: ReportData, w: ReportWords): ReportPage {
