@@ -11,12 +11,21 @@ import { twoSidedP } from './normal.ts'
 export const HOTSPOT_CLASSES = ['hot_99', 'hot_95', 'hot_90', 'not_significant', 'cold_90', 'cold_95', 'cold_99'] as const
 export type HotspotClass = (typeof HOTSPOT_CLASSES)[number]
 
-/** The study area: cells and, for each, the indices of its k-ring neighbours (itself included). */
-export interface Neighbourhoods {
-  cells: string[]
-  /** CSR layout: neighbours of cell i are indices[offsets[i] .. offsets[i + 1]) */
+/** The CSR layout of a study area: neighbours of cell i are indices[offsets[i] .. offsets[i + 1]) (itself included). */
+export interface Neighbours {
   offsets: Int32Array
   indices: Int32Array
+}
+
+/** The study area: cells and, for each, the indices of its k-ring neighbours (itself included). */
+export interface Neighbourhoods extends Neighbours {
+  cells: string[]
+}
+
+/** A study area of one resolution's cells as cellKey numbers (cell-rings.ts). */
+export interface KeyNeighbourhoods extends Neighbours {
+  res: number
+  keys: Float64Array
 }
 
 /**
@@ -28,50 +37,56 @@ export interface Neighbourhoods {
  * (cell-rings.ts): only cells never seen before cost a gridDisk call.
  */
 export function neighbourhoods(cells: readonly string[], k = 1, fillNeighbours = true): Neighbourhoods {
+  const { res, keys } = cellKeys(cells)
+  const nb = keyNeighbourhoods(res, keys, k, fillNeighbours)
+  const all = cells.slice()
+  for (let i = cells.length; i < nb.keys.length; i++) all.push(keyCell(nb.keys[i], res))
+  return { cells: all, offsets: nb.offsets, indices: nb.indices }
+}
+
+/** neighbourhoods() of res-`res` cells given as cellKey numbers: the study area's keys, no strings. */
+export function keyNeighbourhoods(res: number, keys: ArrayLike<number>, k = 1, fillNeighbours = true): KeyNeighbourhoods {
   if (!Number.isInteger(k) || k < 1 || k > 5) throw new Error(`k must be an integer from 1 to 5, got ${k}`)
   const memo = ringMemo(k)
   memo.reset()
   const perCell = 3 * k * (k + 1) + 1
-  const all: string[] = []
   // the memo slot of each study-area cell, and the study-area index of each memo slot (-1: none);
   // the memo grows while rings are computed, so areaOf grows with it
-  const slots: number[] = []
-  let areaOf = new Int32Array(Math.max(1024, memo.size + cells.length * perCell)).fill(-1)
+  let slots = new Int32Array(Math.max(16, fillNeighbours ? keys.length * 3 : keys.length))
+  let size = 0
+  let areaOf = new Int32Array(Math.max(1024, memo.size + keys.length * perCell)).fill(-1)
   const areaIndex = (slot: number) => (slot < areaOf.length ? areaOf[slot] : -1)
-  const setAreaIndex = (slot: number, i: number) => {
+  const add = (slot: number) => {
     if (slot >= areaOf.length) {
       const grown = new Int32Array(Math.max(slot + 1, areaOf.length * 2)).fill(-1)
       grown.set(areaOf)
       areaOf = grown
     }
-    areaOf[slot] = i
+    if (size === slots.length) {
+      const grown = new Int32Array(slots.length * 2)
+      grown.set(slots)
+      slots = grown
+    }
+    areaOf[slot] = size
+    slots[size++] = slot
   }
-  const res = cells.length > 0 ? resolutionOf(cells[0]) : 0
-  for (const c of cells) {
-    if (resolutionOf(c) !== res) throw new Error(`cells must share one resolution: ${cells[0]} is r${res}, ${c} is r${resolutionOf(c)}`)
-    const slot = memo.slot(cellKey(c))
-    if (areaIndex(slot) >= 0) throw new Error(`cell ${c} appears twice`)
-    setAreaIndex(slot, slots.push(slot) - 1)
-    all.push(c)
+  for (let i = 0; i < keys.length; i++) {
+    const slot = memo.slot(keys[i])
+    if (areaIndex(slot) >= 0) throw new Error(`cell ${keyCell(keys[i], res)} appears twice`)
+    add(slot)
   }
   if (fillNeighbours) {
-    const given = all.length
+    const given = size
     for (let i = 0; i < given; i++) {
       memo.ring(slots[i], res)
       const rings = memo.rings
-      for (let p = memo.start; p < memo.start + memo.count; p++) {
-        const slot = rings[p]
-        if (areaIndex(slot) < 0) {
-          setAreaIndex(slot, slots.push(slot) - 1)
-          all.push(keyCell(memo.keyOf(slot), res))
-        }
-      }
+      for (let p = memo.start; p < memo.start + memo.count; p++) if (areaIndex(rings[p]) < 0) add(rings[p])
     }
   }
-  const offsets = new Int32Array(all.length + 1)
-  const indices = new Int32Array(all.length * perCell)
+  const offsets = new Int32Array(size + 1)
+  const indices = new Int32Array(size * perCell)
   let used = 0
-  for (let i = 0; i < all.length; i++) {
+  for (let i = 0; i < size; i++) {
     memo.ring(slots[i], res)
     const rings = memo.rings
     for (let p = memo.start; p < memo.start + memo.count; p++) {
@@ -80,12 +95,14 @@ export function neighbourhoods(cells: readonly string[], k = 1, fillNeighbours =
     }
     offsets[i + 1] = used
   }
-  return { cells: all, offsets, indices: indices.slice(0, used) }
+  const areaKeys = new Float64Array(size)
+  for (let i = 0; i < size; i++) areaKeys[i] = memo.keyOf(slots[i])
+  return { res, keys: areaKeys, offsets, indices: indices.slice(0, used) }
 }
 
 /** Gi* z-scores of values[i] (one per cell of nb, in its order); 0 where the statistic is undefined. */
-export function giStarZ(nb: Neighbourhoods, values: ArrayLike<number>): Float64Array {
-  const n = nb.cells.length
+export function giStarZ(nb: Neighbours, values: ArrayLike<number>): Float64Array {
+  const n = nb.offsets.length - 1
   if (values.length !== n) throw new Error(`values must have one entry per cell (${n}), got ${values.length}`)
   const z = new Float64Array(n)
   if (n < 2) return z
@@ -130,38 +147,65 @@ export interface GiStarCell {
   class: HotspotClass
 }
 
-/** Gi* of a study area as arrays aligned with its cells: z, two-sided p, q (BH-adjusted with fdr, else p). */
+/** Gi* of a study area as arrays aligned with its cells (cellKey numbers of resolution res): z, two-sided p, q (BH-adjusted with fdr, else p). */
 export interface GiStarArrays {
-  cells: string[]
+  res: number
+  keys: Float64Array
   values: Float64Array
   z: Float64Array
   p: Float64Array
   q: Float64Array
 }
 
+export interface GiStarOptions {
+  /** k-ring of the neighbourhood, 1 by default */
+  k?: number
+  /** Benjamini–Hochberg correction of the p-values, on by default */
+  fdr?: boolean
+  /** zero-filled neighbours join the study area, by default */
+  fillNeighbours?: boolean
+}
+
 /**
- * Gi* for a set of cell values, as arrays over the study area: the given cells first, in their
- * order, then the zero-filled neighbours (with fillNeighbours, the default).
+ * Gi* for res-`res` cells given as cellKey numbers and their values, as arrays over the study
+ * area: the given cells first, in their order, then the zero-filled neighbours (with
+ * fillNeighbours, the default). No cell string is made: the API writes them as it answers.
  */
-export function giStarArrays(cells: readonly { h3: string; value: number }[], options: { k?: number; fdr?: boolean; fillNeighbours?: boolean } = {}): GiStarArrays {
-  const nb = neighbourhoods(
-    cells.map((c) => c.h3),
-    options.k ?? 1,
-    options.fillNeighbours ?? true,
-  )
-  const values = new Float64Array(nb.cells.length)
-  cells.forEach((c, i) => (values[i] = c.value))
-  const z = giStarZ(nb, values)
-  const p = Float64Array.from(z, twoSidedP)
+export function giStarColumns(res: number, keys: ArrayLike<number>, values: ArrayLike<number>, options: GiStarOptions = {}): GiStarArrays {
+  if (values.length !== keys.length) throw new Error(`values must have one entry per cell (${keys.length}), got ${values.length}`)
+  const nb = keyNeighbourhoods(res, keys, options.k ?? 1, options.fillNeighbours ?? true)
+  const all = new Float64Array(nb.keys.length)
+  for (let i = 0; i < values.length; i++) all[i] = values[i]
+  const z = giStarZ(nb, all)
+  const p = new Float64Array(z.length)
+  for (let i = 0; i < z.length; i++) p[i] = twoSidedP(z[i])
   const q = (options.fdr ?? true) ? bhAdjust(p) : p
-  return { cells: nb.cells, values, z, p, q }
+  return { res, keys: nb.keys, values: all, z, p, q }
+}
+
+/** The resolution and cellKey numbers of cells of one resolution (an error names the first that differs). */
+export function cellKeys(cells: readonly string[]): { res: number; keys: Float64Array } {
+  const res = cells.length > 0 ? resolutionOf(cells[0]) : 0
+  const keys = new Float64Array(cells.length)
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]
+    if (resolutionOf(c) !== res) throw new Error(`cells must share one resolution: ${cells[0]} is r${res}, ${c} is r${resolutionOf(c)}`)
+    keys[i] = cellKey(c)
+  }
+  return { res, keys }
 }
 
 /**
  * Gi* for a set of cell values: z, p, BH-adjusted q (when fdr) and class at 90/95/99%.
  * Returns one entry per cell of the study area, zero-filled neighbours included.
  */
-export function giStar(cells: readonly { h3: string; value: number }[], options: { k?: number; fdr?: boolean; fillNeighbours?: boolean } = {}): GiStarCell[] {
-  const { cells: h3, values, z, p, q } = giStarArrays(cells, options)
-  return h3.map((h3, i) => ({ h3, value: values[i], z: z[i], p: p[i], q: q[i], class: hotspotClass(z[i], q[i]) }))
+export function giStar(cells: readonly { h3: string; value: number }[], options: GiStarOptions = {}): GiStarCell[] {
+  const { res, keys } = cellKeys(cells.map((c) => c.h3))
+  const { keys: area, values, z, p, q } = giStarColumns(
+    res,
+    keys,
+    cells.map((c) => c.value),
+    options,
+  )
+  return Array.from(area, (key, i) => ({ h3: i < cells.length ? cells[i].h3 : keyCell(key, res), value: values[i], z: z[i], p: p[i], q: q[i], class: hotspotClass(z[i], q[i]) }))
 }

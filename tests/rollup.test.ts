@@ -11,16 +11,19 @@ import type { DbScope } from '../shared/access.ts'
 import { runInScope } from '../server/auth/request-scope.ts'
 import type { Db } from '../server/db/types.ts'
 import { THREATS } from '../shared/vocabulary.ts'
+import { keyCell } from '../shared/cell-rings.ts'
 import { importFile } from '../server/import/run-import.ts'
 import { seedDemoIncidents } from '../server/import/seed-demo.ts'
 import { insertAgency } from '../server/repos/auth.ts'
 import {
   aggregateCellBinsFromRollup,
   aggregateCellBinsFromRows,
+  aggregateCellColumns,
   aggregateCellsFromRollup,
   aggregateCellsFromRows,
   creditsFromRollup,
   creditsFromRows,
+  hotspotLimits,
   rollupAnswers,
   SUM_FIELDS,
   type CellAggregate,
@@ -186,6 +189,37 @@ describe.each(testDrivers())('cell rollup on %s', (driver) => {
         { numRuns: 15, seed: 1700 + name.length },
       )
     }
+  })
+
+  it('gives the raw GROUP BY answer as columns over the whole zone for all time (the packed read), for every reader', async () => {
+    const zoneArb = fc.record({
+      h3Res: fc.integer({ min: 3, max: 7 }),
+      threats: fc.option(fc.subarray([...THREATS], { minLength: 1 }), { nil: undefined }),
+      sources: fc.option(fc.subarray(DATASETS, { minLength: 1 }), { nil: undefined }),
+      routeFamilies: fc.option(fc.subarray(FAMILIES, { minLength: 1 }), { nil: undefined }),
+      sum: fc.constantFrom<SumField | null>(null, ...SUM_FIELDS),
+    })
+    let packedCells = 0
+    for (const [name, scope] of [['service', undefined], ...Object.entries(scopes)] as const) {
+      await fc.assert(
+        fc.asyncProperty(zoneArb, async ({ h3Res, threats, sources, routeFamilies, sum }) => {
+          const filter: IncidentFilter = { threats, sources, routeFamilies }
+          const db = scope ? t.app.db : service
+          const read = async () => {
+            const limits = hotspotLimits(h3Res)
+            return [await aggregateCellColumns(db, h3Res, filter, sum), await aggregateCellsFromRows(db, limits.h3Res, filter, sum, limits.minCount)] as const
+          }
+          const [columns, rows] = scope ? await runInScope(scope, read) : await read()
+          // the packed read carries no hex strings: each cell is written from its key
+          expect(columns.h3).toBeUndefined()
+          packedCells += columns.keys.length
+          const cells = Array.from(columns.keys, (_, i) => ({ h3: keyCell(columns.keys[i], columns.res), n: columns.n[i], value: columns.values[i] }))
+          expectSameCells(cells, rows, `${name} ${JSON.stringify({ h3Res, filter, sum })}`)
+        }),
+        { numRuns: 20, seed: 1717 + name.length },
+      )
+    }
+    expect(packedCells).toBeGreaterThan(1000)
   })
 
   it('answers whole months, edge days and a bbox edge the same as the rows (fixed cases)', async () => {

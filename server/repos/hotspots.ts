@@ -1,5 +1,6 @@
 // Incident counts and sums per stored H3 cell, with the filters every hotspot view shares.
 import { currentScope } from '../auth/request-scope.ts'
+import { cellKeys } from '../../shared/gistar.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
 import { splitRollupWindow, type RollupWindow } from '../geo/rollup-window.ts'
@@ -16,6 +17,18 @@ export interface CellAggregate {
   n: number
   /** n, or the sum of the chosen field */
   value: number
+}
+
+/**
+ * Cells as columns, for answers of ~100,000 cells and more: cellKey numbers of resolution res
+ * (shared/cell-rings.ts), n and value per cell; h3, when given, holds each cell's hex index.
+ */
+export interface CellColumns {
+  res: number
+  keys: Float64Array
+  n: Float64Array
+  values: Float64Array
+  h3?: readonly string[]
 }
 
 /**
@@ -48,6 +61,42 @@ export function windowParams(w: RollupWindow): unknown[] {
 export async function aggregateCells(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null): Promise<CellAggregate[]> {
   const limits = hotspotLimits(h3Res)
   return rollupAnswers(limits.h3Res, filter) ? aggregateCellsFromRollup(db, limits.h3Res, filter, sum, limits.minCount) : aggregateCellsFromRows(db, limits.h3Res, filter, sum, limits.minCount)
+}
+
+/**
+ * aggregateCells as columns. Over the whole zone for all time the rollup's cells arrive packed in
+ * one value (cells-rollup-zone-packed.sql: no hex, no row per cell); otherwise aggregateCells'
+ * rows are laid out as columns.
+ */
+export async function aggregateCellColumns(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null): Promise<CellColumns> {
+  const limits = hotspotLimits(h3Res)
+  const [w, , , , , , threats, sources, families] = filterParams(filter)
+  if (rollupAnswers(limits.h3Res, filter) && w === null && splitRollupWindow(filter.from, filter.to).allTime) {
+    const [{ packed }] = await rollupRead<{ packed: Uint8Array | null }>(db, 'hotspots/cells-rollup-zone-packed', [limits.h3Res, threats, sources, families, sum, limits.minCount])
+    return unpackCells(limits.h3Res, packed)
+  }
+  const cells = await aggregateCells(db, h3Res, filter, sum)
+  const { keys } = cellKeys(cells.map((c) => c.h3))
+  return { res: limits.h3Res, keys, n: Float64Array.from(cells, (c) => c.n), values: Float64Array.from(cells, (c) => c.value), h3: cells.map((c) => c.h3) }
+}
+
+/** Bytes per cell of cells-rollup-zone-packed.sql: key int8, n int4, value float8, big-endian. */
+const PACKED_CELL_BYTES = 20
+
+/** The columns of cells-rollup-zone-packed.sql's bytea (null: no cell). */
+export function unpackCells(res: number, packed: Uint8Array | null): CellColumns {
+  const count = packed ? packed.byteLength / PACKED_CELL_BYTES : 0
+  if (!Number.isInteger(count)) throw new Error(`packed cells must be ${PACKED_CELL_BYTES} bytes each, got ${packed!.byteLength} bytes`)
+  const cells: CellColumns = { res, keys: new Float64Array(count), n: new Float64Array(count), values: new Float64Array(count) }
+  if (!packed) return cells
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength)
+  for (let i = 0, at = 0; i < count; i++, at += PACKED_CELL_BYTES) {
+    // keys are below 2^53 (cellKey): the high word times 2^32 plus the low word is exact
+    cells.keys[i] = view.getUint32(at) * 4294967296 + view.getUint32(at + 4)
+    cells.n[i] = view.getInt32(at + 8)
+    cells.values[i] = view.getFloat64(at + 12)
+  }
+  return cells
 }
 
 /** aggregateCells over the incidents themselves (a GROUP BY of every matching row). */

@@ -16,7 +16,7 @@ export async function sendCachedJson(app: FastifyInstance, request: FastifyReque
     // serialized with the route's response schema, as an uncached answer would be (or already
     // serialized by the route: JsonText)
     const answer = await compute()
-    body = Buffer.from(answer instanceof JsonText ? answer.text : (reply.serialize(answer) as string))
+    body = answer instanceof JsonText ? answer.bytes : Buffer.from(reply.serialize(answer) as string)
     app.tileCache.set(key, body)
   }
   return reply.type('application/json; charset=utf-8').send(Buffer.from(body.buffer, body.byteOffset, body.byteLength))

@@ -2,8 +2,9 @@ import fc from 'fast-check'
 import fastJsonStringify from 'fast-json-stringify'
 import { gridDisk, latLngToCell } from 'h3-js'
 import { describe, expect, it } from 'vitest'
-import { giStar, giStarArrays } from '../../shared/gistar.ts'
-import { cellsJson, giStarCells, spliceCells } from './hotspot-answer.ts'
+import { cellKeys, giStar, giStarColumns } from '../../shared/gistar.ts'
+import type { CellColumns } from '../repos/hotspots.ts'
+import { cellsJson, countCells, giStarCells, spliceCells } from './hotspot-answer.ts'
 import { HotspotsAnswer } from './hotspots.ts'
 
 // the route's response serialiser, as Fastify compiles it (fast-json-stringify, default options)
@@ -26,26 +27,36 @@ const answers = fc
     return { cells: [...byCell].map(([h3, { n, value }]) => ({ h3, n, value })), k, fdr }
   })
 
+/** The cells as the route gets them: columns, with their hex strings (rows) or keys alone (the packed zone read). */
+function columns(cells: readonly { h3: string; n: number; value: number }[], withStrings: boolean): CellColumns {
+  const { res, keys } = cellKeys(cells.map((c) => c.h3))
+  return { res: cells.length ? res : 7, keys, n: Float64Array.from(cells, (c) => c.n), values: Float64Array.from(cells, (c) => c.value), h3: withStrings ? cells.map((c) => c.h3) : undefined }
+}
+
+const gistar = (cols: CellColumns, k: number, fdr: boolean) => giStarColumns(cols.res, cols.keys, cols.values, { k, fdr })
+
 describe('hotspot answer JSON', () => {
   it('writes count answers byte for byte as the response schema does', () => {
     fc.assert(
-      fc.property(answers, ({ cells }) => {
-        const text = cellsJson(cells)
+      fc.property(answers, fc.boolean(), ({ cells }, withStrings) => {
+        const text = cellsJson(columns(cells, withStrings))
         expect(text).not.toBeNull()
-        expect(spliceCells(serialise({ ...head, stat: 'none', cells: [] }), text!).text).toBe(serialise({ ...head, stat: 'none', cells }))
+        expect(spliceCells(serialise({ ...head, stat: 'none', cells: [] }), text!).bytes.toString()).toBe(serialise({ ...head, stat: 'none', cells }))
+        expect(serialise({ ...head, stat: 'none', cells: countCells(columns(cells, withStrings)) })).toBe(serialise({ ...head, stat: 'none', cells }))
       }),
     )
   })
 
   it('writes Gi* answers byte for byte as the schema did from the objects of before (giStar, n from a Map)', () => {
     fc.assert(
-      fc.property(answers, ({ cells, k, fdr }) => {
+      fc.property(answers, fc.boolean(), ({ cells, k, fdr }, withStrings) => {
         const n = new Map(cells.map((c) => [c.h3, c.n]))
         const before = serialise({ ...head, cells: giStar(cells, { k, fdr }).map((g) => ({ ...g, n: n.get(g.h3) ?? 0 })) })
-        const gi = giStarArrays(cells, { k, fdr })
-        expect(spliceCells(serialise({ ...head, cells: [] }), cellsJson(cells, gi)!).text).toBe(before)
+        const cols = columns(cells, withStrings)
+        const gi = gistar(cols, k, fdr)
+        expect(spliceCells(serialise({ ...head, cells: [] }), cellsJson(cols, gi)!).bytes.toString()).toBe(before)
         // the fallback objects serialise the same
-        expect(serialise({ ...head, cells: giStarCells(cells, gi) })).toBe(before)
+        expect(serialise({ ...head, cells: giStarCells(cols, gi) })).toBe(before)
       }),
       { numRuns: 60 },
     )
@@ -54,14 +65,15 @@ describe('hotspot answer JSON', () => {
   it('writes a hot cluster with its classes as the schema does', () => {
     const centre = latLngToCell(16.97, 7.99, 7)
     const cells = gridDisk(centre, 3).map((h3, i) => ({ h3, n: i < 7 ? 50 : 1, value: i < 7 ? 50 : 1 }))
-    const gi = giStarArrays(cells, { k: 1, fdr: true })
-    const text = spliceCells(serialise({ ...head, cells: [] }), cellsJson(cells, gi)!).text
+    const cols = columns(cells, false)
+    const gi = gistar(cols, 1, true)
+    const text = spliceCells(serialise({ ...head, cells: [] }), cellsJson(cols, gi)!).bytes.toString()
     expect(JSON.parse(text).cells.filter((c: { class: string }) => c.class === 'hot_99').length).toBeGreaterThan(0)
-    expect(text).toBe(serialise({ ...head, cells: giStarCells(cells, gi) }))
+    expect(text).toBe(serialise({ ...head, cells: giStarCells(cols, gi) }))
   })
 
   it('leaves numbers it cannot write as the schema would to the schema', () => {
-    expect(cellsJson([{ h3: '85283473fffffff', n: 1.5, value: 1 }])).toBeNull()
-    expect(cellsJson([{ h3: '85283473fffffff', n: 1, value: Infinity }])).toBeNull()
+    expect(cellsJson(columns([{ h3: '85283473fffffff', n: 1.5, value: 1 }], true))).toBeNull()
+    expect(cellsJson(columns([{ h3: '85283473fffffff', n: 1, value: Infinity }], false))).toBeNull()
   })
 })

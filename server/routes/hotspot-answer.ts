@@ -1,62 +1,125 @@
 // The cells of a GET /api/hotspots answer written straight to JSON text. The route's response
 // schema serialiser (fast-json-stringify) takes ~1.6 s for the ~280,000 cells of Gi* at res 7
 // over the zone, and building one object per cell first as long again; this writes the same
-// bytes from the aggregates and the Gi* arrays in a fraction of that (hotspot-answer.test.ts
+// bytes from the cell columns and the Gi* arrays in a fraction of that (hotspot-answer.test.ts
 // checks it against the schema serialiser).
+import { keyCell } from '../../shared/cell-rings.ts'
 import { hotspotClass, type GiStarArrays, type GiStarCell } from '../../shared/gistar.ts'
-import type { CellAggregate } from '../repos/hotspots.ts'
+import type { CellColumns } from '../repos/hotspots.ts'
 
-/** A JSON answer already serialised: sendCachedJson sends its text as it is. */
+/** A JSON answer already serialised, as UTF-8 bytes: sendCachedJson sends them as they are. */
 export class JsonText {
-  constructor(readonly text: string) {}
+  constructor(readonly bytes: Buffer) {}
+}
+
+/** The hex H3 index of column cell i (the given string when the columns carry them). */
+function cellAt(cells: CellColumns, i: number): string {
+  return cells.h3 ? cells.h3[i] : keyCell(cells.keys[i], cells.res)
+}
+
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1')
+
+/**
+ * A growing byte buffer of ASCII JSON. Strings of ~280,000 cells joined and then encoded cost
+ * about twice writing their bytes in place; the numbers are still written by V8 (String(x)), so
+ * they are the shortest round-trip form JSON.stringify writes.
+ */
+class JsonBytes {
+  buf: Buffer
+  at = 0
+  constructor(expected: number) {
+    this.buf = Buffer.allocUnsafe(Math.max(256, expected))
+  }
+  /** Makes room for `more` bytes. */
+  room(more: number): void {
+    if (this.at + more <= this.buf.length) return
+    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + more))
+    this.buf.copy(grown, 0, 0, this.at)
+    this.buf = grown
+  }
+  /** Writes an ASCII string (keys, numbers, hex cells, class names). */
+  ascii(s: string): void {
+    this.room(s.length)
+    this.at += this.buf.write(s, this.at, 'latin1')
+  }
+  /** Writes the hex H3 index of a cellKey at resolution res: its key digits, then the unused trailing digits as 'f'. */
+  cell(key: number, res: number): void {
+    const unused = Math.floor((3 * (15 - res)) / 4)
+    const digits = 15 - unused
+    this.room(15)
+    const hi = Math.floor(key / 4294967296)
+    const lo = key >>> 0
+    const { buf } = this
+    for (let d = digits - 1; d >= 0; d--) buf[this.at++] = HEX_DIGITS[d >= 8 ? (hi >>> (4 * (d - 8))) & 15 : (lo >>> (4 * d)) & 15]
+    for (let d = 0; d < unused; d++) buf[this.at++] = 0x66 // 'f'
+  }
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.at)
+  }
 }
 
 /**
  * The `cells` array as the response schema writes it (keys h3, value, n and, with Gi*, z, p, q,
- * class; the zero-filled neighbours after the given cells with n = 0), or null when a number is
- * one the schema serialiser writes otherwise (not finite, or a non-integer n): the caller then
- * serialises objects as before.
+ * class; the zero-filled neighbours after the given cells with n = 0), as bytes, or null when a
+ * number is one the schema serialiser writes otherwise (not finite, or a non-integer n): the
+ * caller then serialises objects as before.
  */
-export function cellsJson(cells: readonly CellAggregate[], gi?: GiStarArrays): string | null {
-  const total = gi ? gi.cells.length : cells.length
-  const parts: string[] = new Array(total)
-  for (let i = 0; i < cells.length; i++) {
-    const { value, n } = cells[i]
-    if (!Number.isFinite(value) || !Number.isInteger(n)) return null
-  }
-  if (!gi) {
-    for (let i = 0; i < cells.length; i++) {
-      const { h3, value, n } = cells[i]
-      parts[i] = `{"h3":${JSON.stringify(h3)},"value":${value},"n":${n}}`
-    }
-    return `[${parts.join(',')}]`
-  }
-  const { z, p, q, values } = gi
-  // p, q and the class follow from z (q is one per distinct p): cells with equal z (most
+export function cellsJson(cells: CellColumns, gi?: GiStarArrays): Buffer | null {
+  const count = cells.keys.length
+  const { n, values } = cells
+  for (let i = 0; i < count; i++) if (!Number.isFinite(values[i]) || !Number.isInteger(n[i])) return null
+  const total = gi ? gi.keys.length : count
+  const out = new JsonBytes(total * (gi ? 140 : 48) + 2)
+  out.ascii('[')
+  // p, q and the class follow from z (q is one per distinct p): cells with equal z (many
   // zero-filled neighbours) share one written tail
   const tails = new Map<number, string>()
   for (let i = 0; i < total; i++) {
-    const zi = z[i]
+    out.ascii(i === 0 ? '{"h3":"' : ',{"h3":"')
+    if (i < count && cells.h3) out.ascii(cells.h3[i])
+    else out.cell(gi && i >= count ? gi.keys[i] : cells.keys[i], gi && i >= count ? gi.res : cells.res)
+    const value = gi ? gi.values[i] : values[i]
+    if (!Number.isFinite(value)) return null
+    out.ascii(`","value":${value},"n":${i < count ? n[i] : 0}`)
+    if (!gi) {
+      out.ascii('}')
+      continue
+    }
+    const zi = gi.z[i]
     let tail = tails.get(zi)
     if (tail === undefined) {
-      if (!Number.isFinite(zi) || !Number.isFinite(p[i]) || !Number.isFinite(q[i])) return null
-      tail = `,"z":${zi},"p":${p[i]},"q":${q[i]},"class":"${hotspotClass(zi, q[i])}"}`
+      if (!Number.isFinite(zi) || !Number.isFinite(gi.p[i]) || !Number.isFinite(gi.q[i])) return null
+      tail = `,"z":${zi},"p":${gi.p[i]},"q":${gi.q[i]},"class":"${hotspotClass(zi, gi.q[i])}"}`
       tails.set(zi, tail)
     }
-    if (!Number.isFinite(values[i])) return null
-    parts[i] = i < cells.length ? `{"h3":${JSON.stringify(cells[i].h3)},"value":${values[i]},"n":${cells[i].n}${tail}` : `{"h3":${JSON.stringify(gi.cells[i])},"value":${values[i]},"n":0${tail}`
+    out.ascii(tail)
   }
-  return `[${parts.join(',')}]`
+  out.ascii(']')
+  return out.bytes()
 }
 
-/** The Gi* cells as objects (the schema serialiser's input), n from the aggregates, 0 for the zero-filled neighbours. */
-export function giStarCells(cells: readonly CellAggregate[], gi: GiStarArrays): (GiStarCell & { n: number })[] {
-  return gi.cells.map((h3, i) => ({ h3, value: gi.values[i], n: i < cells.length ? cells[i].n : 0, z: gi.z[i], p: gi.p[i], q: gi.q[i], class: hotspotClass(gi.z[i], gi.q[i]) }))
+/** The Gi* cells as objects (the schema serialiser's input), n from the columns, 0 for the zero-filled neighbours. */
+export function giStarCells(cells: CellColumns, gi: GiStarArrays): (GiStarCell & { n: number })[] {
+  const count = cells.keys.length
+  return Array.from(gi.keys, (key, i) => ({
+    h3: i < count ? cellAt(cells, i) : keyCell(key, gi.res),
+    value: gi.values[i],
+    n: i < count ? cells.n[i] : 0,
+    z: gi.z[i],
+    p: gi.p[i],
+    q: gi.q[i],
+    class: hotspotClass(gi.z[i], gi.q[i]),
+  }))
 }
 
-/** The answer's JSON: `answer` (its cells empty) through the schema serialiser, the cells spliced in. */
-export function spliceCells(serialised: string, cellsText: string): JsonText {
+/** The count cells as objects (the schema serialiser's input). */
+export function countCells(cells: CellColumns): { h3: string; value: number; n: number }[] {
+  return Array.from(cells.keys, (_, i) => ({ h3: cellAt(cells, i), value: cells.values[i], n: cells.n[i] }))
+}
+
+/** The answer's JSON: `answer` (its cells empty) through the schema serialiser, the cells' bytes spliced in. */
+export function spliceCells(serialised: string, cellsBytes: Buffer): JsonText {
   const at = serialised.indexOf('"cells":[]')
   if (at < 0) throw new Error('the serialised answer has no empty cells array')
-  return new JsonText(`${serialised.slice(0, at)}"cells":${cellsText}${serialised.slice(at + '"cells":[]'.length)}`)
+  return new JsonText(Buffer.concat([Buffer.from(`${serialised.slice(0, at)}"cells":`), cellsBytes, Buffer.from(serialised.slice(at + '"cells":'.length + 2))]))
 }

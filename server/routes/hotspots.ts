@@ -2,13 +2,13 @@
 // GET /api/hotspots/trends: emerging hot spot categories per cell over month or quarter bins.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { giStarArrays, HOTSPOT_CLASSES } from '../../shared/gistar.ts'
+import { giStarColumns, HOTSPOT_CLASSES } from '../../shared/gistar.ts'
 import { binSequence } from '../geo/time-bins.ts'
 import { emergingHotspots } from '../geo/trends.ts'
 import { EMERGING_PATTERNS } from '../../shared/emerging.ts'
-import { aggregateCellBins, aggregateCells, creditsFor, hotspotLimits, SUM_FIELDS, type SumField } from '../repos/hotspots.ts'
+import { aggregateCellBins, aggregateCellColumns, creditsFor, hotspotLimits, SUM_FIELDS, type SumField } from '../repos/hotspots.ts'
 import { sendCachedJson } from './cached-answer.ts'
-import { cellsJson, giStarCells, spliceCells } from './hotspot-answer.ts'
+import { cellsJson, countCells, giStarCells, spliceCells } from './hotspot-answer.ts'
 import { FilterQuery, parseFilter } from './incidents.ts'
 import { ErrorRef } from './schemas.ts'
 
@@ -94,14 +94,14 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const filter = parseFilter(request.query)
       // the same question of the same data gets the answer already computed (keyed by the incidents' version)
       return sendCachedJson(app, request, reply, ['incidents'], async () => {
-        const [cells, credits] = await Promise.all([aggregateCells(app.db, res, filter, metricField(metric)), creditsFor(app.db, filter)])
+        const [cells, credits] = await Promise.all([aggregateCellColumns(app.db, res, filter, metricField(metric)), creditsFor(app.db, filter)])
         // public readers get coarser cells than asked for: say which
         const answer = { res: hotspotLimits(res).h3Res, metric, stat, cells: [], credits, note: AGGREGATION_NOTE }
-        const gi = stat === 'none' ? undefined : giStarArrays(cells, { k, fdr })
+        const gi = stat === 'none' ? undefined : giStarColumns(cells.res, cells.keys, cells.values, { k, fdr })
         // the cells written straight to JSON (hotspot-answer.ts), the rest by the schema
         const text = cellsJson(cells, gi)
         if (text !== null) return spliceCells(reply.serialize(answer) as string, text)
-        return { ...answer, cells: gi ? giStarCells(cells, gi) : cells }
+        return { ...answer, cells: gi ? giStarCells(cells, gi) : countCells(cells) }
       })
     },
   )
