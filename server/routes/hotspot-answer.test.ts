@@ -15,7 +15,7 @@ const head = { res: 7, metric: 'count', stat: 'gistar', credits: [{ dataset: 'd'
 const answers = fc
   .record({
     res: fc.integer({ min: 3, max: 8 }),
-    points: fc.uniqueArray(fc.tuple(fc.double({ min: 0, max: 25, noNaN: true }), fc.double({ min: -17, max: 25, noNaN: true }), fc.nat(500), fc.oneof(fc.nat(1000), fc.double({ min: 0, max: 1e7, noNaN: true }))), {
+    points: fc.uniqueArray(fc.tuple(fc.double({ min: 0, max: 25, noNaN: true }), fc.double({ min: -17, max: 25, noNaN: true }), fc.nat(500), fc.oneof(fc.nat(1000), fc.double({ min: 0, max: 1e7, noNaN: true }), fc.maxSafeInteger(), fc.constantFrom(-0, -1, -12.5, 1e21, 2 ** 53))), {
       maxLength: 80,
       selector: ([lat, lng]) => `${lat},${lng}`,
     }),

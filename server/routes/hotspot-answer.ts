@@ -18,6 +18,11 @@ function cellAt(cells: CellColumns, i: number): string {
 }
 
 const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1')
+const CELL_OPEN = Buffer.from('{"h3":"', 'latin1')
+const NEXT_CELL_OPEN = Buffer.from(',{"h3":"', 'latin1')
+const VALUE_KEY = Buffer.from('","value":', 'latin1')
+const N_KEY = Buffer.from(',"n":', 'latin1')
+const CELL_CLOSE = Buffer.from('}', 'latin1')
 
 /**
  * A growing byte buffer of ASCII JSON. Strings of ~280,000 cells joined and then encoded cost
@@ -41,6 +46,30 @@ class JsonBytes {
   ascii(s: string): void {
     this.room(s.length)
     this.at += this.buf.write(s, this.at, 'latin1')
+  }
+  /** Writes ASCII bytes already encoded (the short keys between values: cheaper than a string write). */
+  lit(bytes: Uint8Array): void {
+    this.room(bytes.length)
+    const { buf } = this
+    for (let i = 0; i < bytes.length; i++) buf[this.at++] = bytes[i]
+  }
+  /** Writes a number as JSON.stringify does: safe integers digit by digit, other numbers through String(). */
+  num(x: number): void {
+    if (!Number.isSafeInteger(x)) return this.ascii(String(x))
+    this.room(17)
+    const { buf } = this
+    if (x < 0) {
+      buf[this.at++] = 0x2d // '-'
+      x = -x
+    }
+    let digits = 1
+    for (let t = x; t >= 10; t = Math.floor(t / 10)) digits++
+    for (let d = digits - 1; d >= 0; d--) {
+      const q = Math.floor(x / 10)
+      buf[this.at + d] = 0x30 + (x - q * 10)
+      x = q
+    }
+    this.at += digits
   }
   /** Writes the hex H3 index of a cellKey at resolution res: its key digits, then the unused trailing digits as 'f'. */
   cell(key: number, res: number): void {
@@ -75,14 +104,17 @@ export function cellsJson(cells: CellColumns, gi?: GiStarArrays): Buffer | null 
   // zero-filled neighbours) share one written tail
   const tails = new Map<number, string>()
   for (let i = 0; i < total; i++) {
-    out.ascii(i === 0 ? '{"h3":"' : ',{"h3":"')
+    out.lit(i === 0 ? CELL_OPEN : NEXT_CELL_OPEN)
     if (i < count && cells.h3) out.ascii(cells.h3[i])
     else out.cell(gi && i >= count ? gi.keys[i] : cells.keys[i], gi && i >= count ? gi.res : cells.res)
     const value = gi ? gi.values[i] : values[i]
     if (!Number.isFinite(value)) return null
-    out.ascii(`","value":${value},"n":${i < count ? n[i] : 0}`)
+    out.lit(VALUE_KEY)
+    out.num(value)
+    out.lit(N_KEY)
+    out.num(i < count ? n[i] : 0)
     if (!gi) {
-      out.ascii('}')
+      out.lit(CELL_CLOSE)
       continue
     }
     const zi = gi.z[i]

@@ -2,10 +2,11 @@
 -- ordered by h3 and threat with $7) when it is asked over the whole zone for all time: the all-time rows
 -- alone (the all-time partition of incident_cells, whose size follows the cells in use, not the
 -- incidents), in one aggregation. Res $1 (3..7), threats $2, datasets $3, route families $4,
--- metric $5 (as cells.sql's $11), minimum count $6, per threat $7.
+-- metric $5 (as cells.sql's $11), minimum count $6, per threat $7. n summed as int4: see
+-- cells-rollup-zone-packed.sql.
 SELECT to_hex(cell) AS h3, threat, n, value
 FROM (
-  SELECT h3_cell_parent(cell, $1::int) AS cell, CASE WHEN $7::boolean THEN threat ELSE '' END AS threat, sum(n)::int AS n,
+  SELECT h3_cell_parent(cell, $1::int) AS cell, CASE WHEN $7::boolean THEN threat ELSE '' END AS threat, sum(n::int)::int AS n,
          sum(CASE $5::text WHEN 'dead' THEN dead::float8 WHEN 'missing' THEN missing::float8 WHEN 'dead_missing' THEN dead_missing::float8
                            WHEN 'survivors' THEN survivors::float8 WHEN 'quantity' THEN quantity ELSE n::float8 END) AS value
   FROM incident_cells
