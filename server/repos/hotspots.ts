@@ -73,28 +73,30 @@ export async function aggregateCellColumns(db: Db, h3Res: number, filter: Incide
   const [w, , , , , , threats, sources, families] = filterParams(filter)
   if (rollupAnswers(limits.h3Res, filter) && w === null && splitRollupWindow(filter.from, filter.to).allTime) {
     const [{ packed }] = await rollupRead<{ packed: Uint8Array | null }>(db, 'hotspots/cells-rollup-zone-packed', [limits.h3Res, threats, sources, families, sum, limits.minCount])
-    return unpackCells(limits.h3Res, packed)
+    return unpackCells(limits.h3Res, packed, sum !== null)
   }
   const cells = await aggregateCells(db, h3Res, filter, sum)
   const { keys } = cellKeys(cells.map((c) => c.h3))
   return { res: limits.h3Res, keys, n: Float64Array.from(cells, (c) => c.n), values: Float64Array.from(cells, (c) => c.value), h3: cells.map((c) => c.h3) }
 }
 
-/** Bytes per cell of cells-rollup-zone-packed.sql: key int8, n int4, value float8, big-endian. */
-const PACKED_CELL_BYTES = 20
-
-/** The columns of cells-rollup-zone-packed.sql's bytea (null: no cell). */
-export function unpackCells(res: number, packed: Uint8Array | null): CellColumns {
-  const count = packed ? packed.byteLength / PACKED_CELL_BYTES : 0
-  if (!Number.isInteger(count)) throw new Error(`packed cells must be ${PACKED_CELL_BYTES} bytes each, got ${packed!.byteLength} bytes`)
+/**
+ * The columns of cells-rollup-zone-packed.sql's bytea (null: no cell): per cell, big-endian, the
+ * key (int8), n (int4) and, withValue (a metric other than the count), the value (float8); a
+ * count's value is its n.
+ */
+export function unpackCells(res: number, packed: Uint8Array | null, withValue: boolean): CellColumns {
+  const stride = withValue ? 20 : 12
+  const count = packed ? packed.byteLength / stride : 0
+  if (!Number.isInteger(count)) throw new Error(`packed cells must be ${stride} bytes each, got ${packed!.byteLength} bytes`)
   const cells: CellColumns = { res, keys: new Float64Array(count), n: new Float64Array(count), values: new Float64Array(count) }
   if (!packed) return cells
   const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength)
-  for (let i = 0, at = 0; i < count; i++, at += PACKED_CELL_BYTES) {
+  for (let i = 0, at = 0; i < count; i++, at += stride) {
     // keys are below 2^53 (cellKey): the high word times 2^32 plus the low word is exact
     cells.keys[i] = view.getUint32(at) * 4294967296 + view.getUint32(at + 4)
     cells.n[i] = view.getInt32(at + 8)
-    cells.values[i] = view.getFloat64(at + 12)
+    cells.values[i] = withValue ? view.getFloat64(at + 12) : cells.n[i]
   }
   return cells
 }
