@@ -191,18 +191,19 @@ describe.each(testDrivers())('cell rollup on %s', (driver) => {
     }
   })
 
-  it('gives the raw GROUP BY answer as columns over the whole zone for all time (the packed read), for every reader', async () => {
+  it('gives the raw GROUP BY answer over the whole zone for all time (packed cells, trend bins), for every reader', async () => {
     const zoneArb = fc.record({
       h3Res: fc.integer({ min: 3, max: 7 }),
       threats: fc.option(fc.subarray([...THREATS], { minLength: 1 }), { nil: undefined }),
       sources: fc.option(fc.subarray(DATASETS, { minLength: 1 }), { nil: undefined }),
       routeFamilies: fc.option(fc.subarray(FAMILIES, { minLength: 1 }), { nil: undefined }),
       sum: fc.constantFrom<SumField | null>(null, ...SUM_FIELDS),
+      bin: fc.constantFrom<'month' | 'quarter'>('month', 'quarter'),
     })
     let packedCells = 0
     for (const [name, scope] of [['service', undefined], ...Object.entries(scopes)] as const) {
       await fc.assert(
-        fc.asyncProperty(zoneArb, async ({ h3Res, threats, sources, routeFamilies, sum }) => {
+        fc.asyncProperty(zoneArb, async ({ h3Res, threats, sources, routeFamilies, sum, bin }) => {
           const filter: IncidentFilter = { threats, sources, routeFamilies }
           const db = scope ? t.app.db : service
           const read = async () => {
@@ -215,6 +216,12 @@ describe.each(testDrivers())('cell rollup on %s', (driver) => {
           packedCells += columns.keys.length
           const cells = Array.from(columns.keys, (_, i) => ({ h3: keyCell(columns.keys[i], columns.res), n: columns.n[i], value: columns.values[i] }))
           expectSameCells(cells, rows, `${name} ${JSON.stringify({ h3Res, filter, sum })}`)
+          // trend bins over the zone for all time (cells-by-bin-rollup-zone.sql), res 3..5
+          if (h3Res <= 5) {
+            const bins = async () => [await aggregateCellBinsFromRollup(db, h3Res, filter, bin, 1), await aggregateCellBinsFromRows(db, h3Res, filter, bin, 1)] as const
+            const [a, b] = scope ? await runInScope(scope, bins) : await bins()
+            expect(a.map(binKey).sort(), `bins ${name} ${JSON.stringify({ h3Res, filter, bin })}`).toEqual(b.map(binKey).sort())
+          }
         }),
         { numRuns: 20, seed: 1717 + name.length },
       )

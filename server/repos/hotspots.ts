@@ -133,7 +133,7 @@ async function rollupRead<T>(db: Db, file: string, params: unknown[]): Promise<T
   })
 }
 
-/** Incident counts per cell and time bin (first day of the month or quarter, ISO), with the limits of aggregateCells. */
+/** Incident counts per cell and time bin (first day of the month or quarter, ISO), with the limits of aggregateCells; in no particular order. */
 export async function aggregateCellBins(db: Db, h3Res: number, filter: IncidentFilter, bin: 'month' | 'quarter'): Promise<CellBin[]> {
   const limits = hotspotLimits(h3Res)
   return limits.h3Res >= 3 && limits.h3Res <= ROLLUP_MAX_MONTHLY_RES && filter.origin === undefined
@@ -153,10 +153,12 @@ export async function aggregateCellBinsFromRows(db: Db, h3Res: number, filter: I
   return db.query(sqlFile('hotspots/cells-by-bin'), [h3Res, ...filterParams(filter), bin, minCount, originParam(filter)])
 }
 
-/** aggregateCellBins from the monthly rows of the cell rollup (h3Res 3..5), edge days and bbox-cut cells from the rows. */
+/** aggregateCellBins from the monthly rows of the cell rollup (h3Res 3..5), edge days and bbox-cut cells from the rows (over the whole zone for all time, cells-by-bin-rollup-zone.sql). */
 export async function aggregateCellBinsFromRollup(db: Db, h3Res: number, filter: IncidentFilter, bin: 'month' | 'quarter', minCount: number): Promise<CellBin[]> {
   const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
   const window = splitRollupWindow(filter.from, filter.to)
+  // over the whole zone for all time the monthly rows alone answer, in one aggregation
+  if (w === null && window.allTime) return rollupRead(db, 'hotspots/cells-by-bin-rollup-zone', [h3Res, threats, sources, families, bin, minCount])
   return rollupRead(db, 'hotspots/cells-by-bin-rollup', [h3Res, w, s, e, n, threats, sources, families, bin, minCount, ...windowParams(window)])
 }
 

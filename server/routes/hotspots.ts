@@ -127,7 +127,13 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const filter = parseFilter(request.query)
       const [rows, credits] = await Promise.all([aggregateCellBins(app.db, res, filter, bin), creditsFor(app.db, filter)])
       if (rows.length === 0) return { res, bin, bins: [], cells: [], credits, note: AGGREGATION_NOTE }
-      const bins = binSequence(filter.from ?? rows[0].bin, filter.to ?? rows[rows.length - 1].bin, bin)
+      // the rows come in no particular order: the first and last bins holding incidents
+      let [first, last] = [rows[0].bin, rows[0].bin]
+      for (const r of rows) {
+        if (r.bin < first) first = r.bin
+        if (r.bin > last) last = r.bin
+      }
+      const bins = binSequence(filter.from ?? first, filter.to ?? last, bin)
       return { res, bin, bins, cells: emergingHotspots(rows, bins, k), credits, note: AGGREGATION_NOTE }
     },
   )
