@@ -199,23 +199,25 @@ describe.each(testDrivers())('cell rollup on %s', (driver) => {
       routeFamilies: fc.option(fc.subarray(FAMILIES, { minLength: 1 }), { nil: undefined }),
       sum: fc.constantFrom<SumField | null>(null, ...SUM_FIELDS),
       bin: fc.constantFrom<'month' | 'quarter'>('month', 'quarter'),
+      // the packed read in 1 to 3 disjoint slices read at once (by base cell and first digit)
+      slices: fc.integer({ min: 1, max: 3 }),
     })
     let packedCells = 0
     for (const [name, scope] of [['service', undefined], ...Object.entries(scopes)] as const) {
       await fc.assert(
-        fc.asyncProperty(zoneArb, async ({ h3Res, threats, sources, routeFamilies, sum, bin }) => {
+        fc.asyncProperty(zoneArb, async ({ h3Res, threats, sources, routeFamilies, sum, bin, slices }) => {
           const filter: IncidentFilter = { threats, sources, routeFamilies }
           const db = scope ? t.app.db : service
           const read = async () => {
             const limits = hotspotLimits(h3Res)
-            return [await aggregateCellColumns(db, h3Res, filter, sum), await aggregateCellsFromRows(db, limits.h3Res, filter, sum, limits.minCount)] as const
+            return [await aggregateCellColumns(db, h3Res, filter, sum, slices), await aggregateCellsFromRows(db, limits.h3Res, filter, sum, limits.minCount)] as const
           }
           const [columns, rows] = scope ? await runInScope(scope, read) : await read()
           // the packed read carries no hex strings: each cell is written from its key
           expect(columns.h3).toBeUndefined()
           packedCells += columns.keys.length
           const cells = Array.from(columns.keys, (_, i) => ({ h3: keyCell(columns.keys[i], columns.res), n: columns.n[i], value: columns.values[i] }))
-          expectSameCells(cells, rows, `${name} ${JSON.stringify({ h3Res, filter, sum })}`)
+          expectSameCells(cells, rows, `${name} ${JSON.stringify({ h3Res, filter, sum, slices })}`)
           // trend bins over the zone for all time (cells-by-bin-rollup-zone.sql), res 3..5
           if (h3Res <= 5) {
             const bins = async () => [await aggregateCellBinsFromRollup(db, h3Res, filter, bin, 1), await aggregateCellBinsFromRows(db, h3Res, filter, bin, 1)] as const

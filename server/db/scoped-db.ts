@@ -30,5 +30,6 @@ export function scopedDb(db: Db, scopeOf: () => DbScope | undefined = currentSco
         return fn({ ...tx, rowSecurity: true })
       }),
     close: () => db.close(),
+    stats: db.stats && (() => db.stats!()),
   }
 }

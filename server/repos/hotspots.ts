@@ -65,19 +65,50 @@ export async function aggregateCells(db: Db, h3Res: number, filter: IncidentFilt
 
 /**
  * aggregateCells as columns. Over the whole zone for all time the rollup's cells arrive packed in
- * one value (cells-rollup-zone-packed.sql: no hex, no row per cell); otherwise aggregateCells'
- * rows are laid out as columns.
+ * one value (cells-rollup-zone-packed.sql: no hex, no row per cell), in `slices` disjoint slices
+ * read at once (zoneReadSlices); otherwise aggregateCells' rows are laid out as columns.
  */
-export async function aggregateCellColumns(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null): Promise<CellColumns> {
+export async function aggregateCellColumns(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null, slices = zoneReadSlices(db, h3Res)): Promise<CellColumns> {
   const limits = hotspotLimits(h3Res)
   const [w, , , , , , threats, sources, families] = filterParams(filter)
   if (rollupAnswers(limits.h3Res, filter) && w === null && splitRollupWindow(filter.from, filter.to).allTime) {
-    const [{ packed }] = await rollupRead<{ packed: Uint8Array | null }>(db, 'hotspots/cells-rollup-zone-packed', [limits.h3Res, threats, sources, families, sum, limits.minCount])
-    return unpackCells(limits.h3Res, packed, sum !== null)
+    const parts = await Promise.all(
+      Array.from({ length: slices }, (_, slice) =>
+        rollupRead<{ packed: Uint8Array | null }>(db, 'hotspots/cells-rollup-zone-packed', [limits.h3Res, threats, sources, families, sum, limits.minCount, slices, slice]),
+      ),
+    )
+    return concatColumns(parts.map(([{ packed }]) => unpackCells(limits.h3Res, packed, sum !== null)))
   }
   const cells = await aggregateCells(db, h3Res, filter, sum)
   const { keys } = cellKeys(cells.map((c) => c.h3))
   return { res: limits.h3Res, keys, n: Float64Array.from(cells, (c) => c.n), values: Float64Array.from(cells, (c) => c.value), h3: cells.map((c) => c.h3) }
+}
+
+/**
+ * How many disjoint slices the zone read of the res-7 rows (res 6 and 7: ~137,000 rows into
+ * ~108,000 cells at 10M incidents) runs in at once: 2 on the PostgreSQL server while no request
+ * waits for a connection (each slice a query of its own on the pool, so two cores aggregate; the
+ * raw GROUP BY gets parallel workers the same way), else 1. The res-5 rows (~15,000) and PGlite
+ * (one connection) read in one.
+ */
+export function zoneReadSlices(db: Db, h3Res: number): number {
+  if (h3Res <= ROLLUP_MAX_MONTHLY_RES || db.driver !== 'pg') return 1
+  return (db.stats?.().waiting ?? 0) === 0 ? 2 : 1
+}
+
+/** Columns of the same resolution one after the other. */
+function concatColumns(parts: CellColumns[]): CellColumns {
+  if (parts.length === 1) return parts[0]
+  const total = parts.reduce((a, p) => a + p.keys.length, 0)
+  const out: CellColumns = { res: parts[0].res, keys: new Float64Array(total), n: new Float64Array(total), values: new Float64Array(total) }
+  let at = 0
+  for (const p of parts) {
+    out.keys.set(p.keys, at)
+    out.n.set(p.n, at)
+    out.values.set(p.values, at)
+    at += p.keys.length
+  }
+  return out
 }
 
 /**

@@ -5,7 +5,9 @@
 -- count (its value is n), 20 with a metric. One row of one value instead of 108,000 rows of hex
 -- text: the hex, the row protocol and the per-row parse cost more than the aggregation itself.
 -- Res $1 (3..7), threats $2, datasets $3, route families $4, metric $5 (as cells.sql's $11; null:
--- count), minimum count $6. Null when no cell. n is summed as int4 (a rollup row counts far fewer
+-- count), minimum count $6; slice $8 of $7 (0-based): the cells whose base cell number plus first
+-- digit is $8 modulo $7, so a parent cell of res 1 or finer (3..7 here) lies in one slice with all
+-- its children, and slices run at once are disjoint and complete. Null when no cell. n is summed as int4 (a rollup row counts far fewer
 -- than 2^31 incidents): a sum of int8 keeps a 128-bit state per cell, ~30 ms of the ~120 at res 7
 -- over the zone.
 SELECT string_agg(int8send(cell >> (4 * ((3 * (15 - $1::int)) / 4))) || int4send(n) || CASE WHEN $5::text IS NULL THEN ''::bytea ELSE float8send(value) END, ''::bytea) AS packed
@@ -18,6 +20,7 @@ FROM (
     AND ($2::text[] IS NULL OR threat = ANY ($2))
     AND ($3::text[] IS NULL OR source_dataset = ANY ($3))
     AND ($4::text[] IS NULL OR route_family = ANY ($4))
+    AND ($7::int = 1 OR (((cell >> 42) & 7) + ((cell >> 45) & 127)) % $7::int = $8::int)
   GROUP BY 1
 ) AS cells
 WHERE n >= $6
