@@ -11,7 +11,7 @@ export function resolutionOf(h3: string): number {
 }
 
 /** Hex digits at the end of a res-r cell that hold only unused digits (all bits set). */
-function unusedHexDigits(res: number): number {
+export function unusedHexDigits(res: number): number {
   return Math.floor((3 * (15 - res)) / 4)
 }
 

@@ -52,6 +52,11 @@ export function rollupAnswers(h3Res: number, filter: IncidentFilter): boolean {
   return (filter.from === undefined && filter.to === undefined) || h3Res <= ROLLUP_MAX_MONTHLY_RES
 }
 
+/** Whether a filter asks over the whole zone for all time (no bbox, no dates): the *-zone.sql rollup reads answer it alone. */
+export function wholeZoneAllTime(filter: IncidentFilter): boolean {
+  return filter.bbox === undefined && filter.from === undefined && filter.to === undefined
+}
+
 /** The window parameters of the rollup queries ($11..$18 of cells-rollup.sql). */
 export function windowParams(w: RollupWindow): unknown[] {
   return [w.allTime, w.noMonths, w.monthFrom, w.monthTo, w.headDays?.[0] ?? null, w.headDays?.[1] ?? null, w.tailDays?.[0] ?? null, w.tailDays?.[1] ?? null]
@@ -70,8 +75,8 @@ export async function aggregateCells(db: Db, h3Res: number, filter: IncidentFilt
  */
 export async function aggregateCellColumns(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null, slices = zoneReadSlices(db, h3Res)): Promise<CellColumns> {
   const limits = hotspotLimits(h3Res)
-  const [w, , , , , , threats, sources, families] = filterParams(filter)
-  if (rollupAnswers(limits.h3Res, filter) && w === null && splitRollupWindow(filter.from, filter.to).allTime) {
+  if (rollupAnswers(limits.h3Res, filter) && wholeZoneAllTime(filter)) {
+    const [, , , , , , threats, sources, families] = filterParams(filter)
     const parts = await Promise.all(
       Array.from({ length: slices }, (_, slice) =>
         rollupRead<{ packed: Uint8Array | null }>(db, 'hotspots/cells-rollup-zone-packed', [limits.h3Res, threats, sources, families, sum, limits.minCount, slices, slice]),
@@ -116,7 +121,7 @@ function concatColumns(parts: CellColumns[]): CellColumns {
  * key (int8), n (int4) and, withValue (a metric other than the count), the value (float8); a
  * count's value is its n.
  */
-export function unpackCells(res: number, packed: Uint8Array | null, withValue: boolean): CellColumns {
+function unpackCells(res: number, packed: Uint8Array | null, withValue: boolean): CellColumns {
   const stride = withValue ? 20 : 12
   const count = packed ? packed.byteLength / stride : 0
   if (!Number.isInteger(count)) throw new Error(`packed cells must be ${stride} bytes each, got ${packed!.byteLength} bytes`)
@@ -151,8 +156,8 @@ export async function aggregateCellsFromRollup(db: Db, h3Res: number, filter: In
  */
 export async function rollupCells(db: Db, h3Res: number, filter: IncidentFilter, sum: SumField | null, minCount: number, byThreat: boolean): Promise<(CellAggregate & { threat: string })[]> {
   const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
+  if (wholeZoneAllTime(filter)) return rollupRead(db, 'hotspots/cells-rollup-zone', [h3Res, threats, sources, families, sum, minCount, byThreat])
   const window = splitRollupWindow(filter.from, filter.to)
-  if (w === null && window.allTime) return rollupRead(db, 'hotspots/cells-rollup-zone', [h3Res, threats, sources, families, sum, minCount, byThreat])
   return rollupRead(db, 'hotspots/cells-rollup', [h3Res, w, s, e, n, threats, sources, families, sum, minCount, ...windowParams(window), byThreat])
 }
 
@@ -187,9 +192,9 @@ export async function aggregateCellBinsFromRows(db: Db, h3Res: number, filter: I
 /** aggregateCellBins from the monthly rows of the cell rollup (h3Res 3..5), edge days and bbox-cut cells from the rows (over the whole zone for all time, cells-by-bin-rollup-zone.sql). */
 export async function aggregateCellBinsFromRollup(db: Db, h3Res: number, filter: IncidentFilter, bin: 'month' | 'quarter', minCount: number): Promise<CellBin[]> {
   const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
-  const window = splitRollupWindow(filter.from, filter.to)
   // over the whole zone for all time the monthly rows alone answer, in one aggregation
-  if (w === null && window.allTime) return rollupRead(db, 'hotspots/cells-by-bin-rollup-zone', [h3Res, threats, sources, families, bin, minCount])
+  if (wholeZoneAllTime(filter)) return rollupRead(db, 'hotspots/cells-by-bin-rollup-zone', [h3Res, threats, sources, families, bin, minCount])
+  const window = splitRollupWindow(filter.from, filter.to)
   return rollupRead(db, 'hotspots/cells-by-bin-rollup', [h3Res, w, s, e, n, threats, sources, families, bin, minCount, ...windowParams(window)])
 }
 
@@ -204,8 +209,8 @@ export async function creditsFor(db: Db, filter: IncidentFilter): Promise<{ data
  */
 export async function creditsFromRollup(db: Db, filter: IncidentFilter): Promise<{ dataset: string; credit: string; url: string | null }[]> {
   const [w, s, e, n, , , threats, sources, families] = filterParams(filter)
+  if (wholeZoneAllTime(filter)) return rollupRead(db, 'hotspots/credits-rollup-zone', [threats, sources, families])
   const window = splitRollupWindow(filter.from, filter.to)
-  if (w === null && window.allTime) return rollupRead(db, 'hotspots/credits-rollup-zone', [threats, sources, families])
   return rollupRead(db, 'hotspots/credits-rollup', [w, s, e, n, threats, sources, families, ...windowParams(window)])
 }
 

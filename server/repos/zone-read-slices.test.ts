@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Db, DbStats } from '../db/types.ts'
+import { scopedDb } from '../db/scoped-db.ts'
 import { zoneReadSlices } from './hotspots.ts'
 
 const fakeDb = (driver: Db['driver'], stats?: DbStats): Db => ({
@@ -22,5 +23,10 @@ describe('zoneReadSlices', () => {
     expect(zoneReadSlices(fakeDb('pg', { total: 10, idle: 0, waiting: 3 }), 7)).toBe(1)
     expect(zoneReadSlices(fakeDb('pg', { total: 1, idle: 1, waiting: 0 }), 5)).toBe(1)
     expect(zoneReadSlices(fakeDb('pglite', { total: 1, idle: 1, waiting: 0 }), 7)).toBe(1)
+  })
+
+  it('sees the pool through the row-level-security wrapper requests read with', () => {
+    expect(zoneReadSlices(scopedDb(fakeDb('pg', { total: 10, idle: 0, waiting: 3 })), 7)).toBe(1)
+    expect(zoneReadSlices(scopedDb(fakeDb('pg', { total: 3, idle: 1, waiting: 0 })), 7)).toBe(2)
   })
 })

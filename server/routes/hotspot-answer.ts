@@ -3,7 +3,7 @@
 // over the zone, and building one object per cell first as long again; this writes the same
 // bytes from the cell columns and the Gi* arrays in a fraction of that (hotspot-answer.test.ts
 // checks it against the schema serialiser).
-import { keyCell } from '../../shared/cell-rings.ts'
+import { keyCell, unusedHexDigits } from '../../shared/cell-rings.ts'
 import { hotspotClass, type GiStarArrays, type GiStarCell } from '../../shared/gistar.ts'
 import type { CellColumns } from '../repos/hotspots.ts'
 
@@ -73,7 +73,7 @@ class JsonBytes {
   }
   /** Writes the hex H3 index of a cellKey at resolution res: its key digits, then the unused trailing digits as 'f'. */
   cell(key: number, res: number): void {
-    const unused = Math.floor((3 * (15 - res)) / 4)
+    const unused = unusedHexDigits(res)
     const digits = 15 - unused
     this.room(15)
     const hi = Math.floor(key / 4294967296)
@@ -105,8 +105,9 @@ export function cellsJson(cells: CellColumns, gi?: GiStarArrays): Buffer | null 
   const tails = new Map<number, string>()
   for (let i = 0; i < total; i++) {
     out.lit(i === 0 ? CELL_OPEN : NEXT_CELL_OPEN)
+    // the study area starts with the given cells, in their order: gi.keys[i] = cells.keys[i] below count
     if (i < count && cells.h3) out.ascii(cells.h3[i])
-    else out.cell(gi && i >= count ? gi.keys[i] : cells.keys[i], gi && i >= count ? gi.res : cells.res)
+    else out.cell(gi ? gi.keys[i] : cells.keys[i], cells.res)
     const value = gi ? gi.values[i] : values[i]
     if (!Number.isFinite(value)) return null
     out.lit(VALUE_KEY)
