@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { bhAdjust, bhRejections } from './fdr.ts'
+import { bhAdjust, bhAdjustCounted, bhRejections } from './fdr.ts'
 
 // Benjamini & Hochberg (1995) §4.1: 15 p-values from a multiple-endpoint trial.
 const BH_1995 = [0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528, 0.759, 1.0]
@@ -46,5 +46,31 @@ describe('Benjamini–Hochberg against the index-sort computation', () => {
       }),
       { numRuns: 300 },
     )
+  })
+})
+
+describe('Benjamini–Hochberg of counted p-values', () => {
+  it('gives each value the q bhAdjust gives its copies, bit for bit (equal values given twice, counts up to 50)', () => {
+    const pValue = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 0.05, 0.5, 1e-300))
+    fc.assert(
+      fc.property(fc.array(fc.tuple(pValue, fc.integer({ min: 1, max: 50 })), { maxLength: 200 }), (entries) => {
+        const expanded = entries.flatMap(([p, count]) => new Array<number>(count).fill(p))
+        const byCopy = bhAdjust(expanded)
+        const q = bhAdjustCounted(
+          entries.map(([p]) => p),
+          entries.map(([, count]) => count),
+        )
+        let copy = 0
+        entries.forEach(([, count], i) => {
+          for (let c = 0; c < count; c++) expect(Object.is(q[i], byCopy[copy++])).toBe(true)
+        })
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('refuses counts that are not positive integers', () => {
+    expect(() => bhAdjustCounted([0.5, 0.1], [1, 0])).toThrow('counts must be positive integers, got 0 at index 1')
+    expect(() => bhAdjustCounted([0.5], [1, 2])).toThrow('counts must have one entry per p-value (1), got 2')
   })
 })

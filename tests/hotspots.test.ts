@@ -66,8 +66,12 @@ describe.each(drivers)('hotspots on %s', (driver) => {
     const hot = body.cells.filter((c: any) => c.class === 'hot_99')
     expect(hot.length).toBeGreaterThan(5)
     for (const c of body.cells) expect(c.q).toBeGreaterThanOrEqual(c.p - 1e-12)
-    // zero-filled neighbours are part of the study area
-    expect(body.cells.some((c: any) => c.n === 0)).toBe(true)
+    // zero-filled neighbours are part of the study area; listed only when hot or cold spots
+    expect(body.study_area).toBeGreaterThan(body.cells.length)
+    const withIncidents = (await get('/api/hotspots?res=5')).body.cells
+    expect(body.cells.filter((c: any) => c.n > 0).map((c: any) => c.h3).sort()).toEqual(withIncidents.map((c: any) => c.h3).sort())
+    for (const c of body.cells.filter((c: any) => c.n === 0)) expect(c.class).not.toBe('not_significant')
+    expect((await get('/api/hotspots?res=5')).body.study_area).toBeUndefined()
     const raw = (await get('/api/hotspots?res=5&stat=gistar&fdr=false')).body
     expect(raw.cells.filter((c: any) => c.class !== 'not_significant').length).toBeGreaterThanOrEqual(body.cells.filter((c: any) => c.class !== 'not_significant').length)
   })

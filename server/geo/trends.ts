@@ -2,6 +2,7 @@
 // study area (FDR-corrected, significant at 90%), then per cell a Mann-Kendall trend of its
 // z-scores and an Emerging Hot Spot category (see emerging.ts and docs/hotspots.md).
 import { emergingCell, type BinState, type EmergingCategory } from '../../shared/emerging.ts'
+import { roundDecimals as round } from '../../shared/decimals.ts'
 import { bhAdjust } from '../../shared/fdr.ts'
 import { giStarZ, neighbourhoods } from '../../shared/gistar.ts'
 import type { MannKendall } from '../../shared/mann-kendall.ts'
@@ -63,9 +64,4 @@ export function emergingHotspots(rows: readonly { h3: string; bin: string; n: nu
     })
   }
   return out
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits
-  return Math.round(x * f) / f
 }

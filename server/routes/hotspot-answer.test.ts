@@ -4,7 +4,7 @@ import { gridDisk, latLngToCell } from 'h3-js'
 import { describe, expect, it } from 'vitest'
 import { cellKeys, giStar, giStarColumns } from '../../shared/gistar.ts'
 import type { CellColumns } from '../repos/hotspots.ts'
-import { cellsJson, countCells, giStarCells, spliceCells } from './hotspot-answer.ts'
+import { answerJson, cellsJson, countCells, giStarCells } from './hotspot-answer.ts'
 import { HotspotsAnswer } from './hotspots.ts'
 
 // the route's response serialiser, as Fastify compiles it (fast-json-stringify, default options)
@@ -39,9 +39,10 @@ describe('hotspot answer JSON', () => {
   it('writes count answers byte for byte as the response schema does', () => {
     fc.assert(
       fc.property(answers, fc.boolean(), ({ cells }, withStrings) => {
-        const text = cellsJson(columns(cells, withStrings))
+        const text = answerJson(serialise({ ...head, stat: 'none', cells: [] }), columns(cells, withStrings))
         expect(text).not.toBeNull()
-        expect(spliceCells(serialise({ ...head, stat: 'none', cells: [] }), text!).bytes.toString()).toBe(serialise({ ...head, stat: 'none', cells }))
+        expect(text!.bytes.toString()).toBe(serialise({ ...head, stat: 'none', cells }))
+        expect(cellsJson(columns(cells, withStrings))!.toString()).toBe(JSON.stringify(cells.map((c) => ({ h3: c.h3, value: c.value, n: c.n }))))
         expect(serialise({ ...head, stat: 'none', cells: countCells(columns(cells, withStrings)) })).toBe(serialise({ ...head, stat: 'none', cells }))
       }),
     )
@@ -54,7 +55,7 @@ describe('hotspot answer JSON', () => {
         const before = serialise({ ...head, cells: giStar(cells, { k, fdr }).map((g) => ({ ...g, n: n.get(g.h3) ?? 0 })) })
         const cols = columns(cells, withStrings)
         const gi = gistar(cols, k, fdr)
-        expect(spliceCells(serialise({ ...head, cells: [] }), cellsJson(cols, gi)!).bytes.toString()).toBe(before)
+        expect(answerJson(serialise({ ...head, cells: [] }), cols, gi)!.bytes.toString()).toBe(before)
         // the fallback objects serialise the same
         expect(serialise({ ...head, cells: giStarCells(cols, gi) })).toBe(before)
       }),
@@ -67,9 +68,33 @@ describe('hotspot answer JSON', () => {
     const cells = gridDisk(centre, 3).map((h3, i) => ({ h3, n: i < 7 ? 50 : 1, value: i < 7 ? 50 : 1 }))
     const cols = columns(cells, false)
     const gi = gistar(cols, 1, true)
-    const text = spliceCells(serialise({ ...head, cells: [] }), cellsJson(cols, gi)!).bytes.toString()
+    const text = answerJson(serialise({ ...head, cells: [] }), cols, gi)!.bytes.toString()
     expect(JSON.parse(text).cells.filter((c: { class: string }) => c.class === 'hot_99').length).toBeGreaterThan(0)
     expect(text).toBe(serialise({ ...head, cells: giStarCells(cols, gi) }))
+  })
+
+  it('writes any z, p and q as the schema does: rounded to their decimals, or not (huge, tiny, -0, halves)', () => {
+    const centre = latLngToCell(16.97, 7.99, 7)
+    const cells = gridDisk(centre, 1).map((h3) => ({ h3, n: 1, value: 1 }))
+    const cols = columns(cells, false)
+    const base = giStarColumns(cols.res, cols.keys, cols.values, { fillNeighbours: false })
+    const any = fc.oneof(
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      fc.double({ min: -1e-3, max: 1e-3, noNaN: true }),
+      fc.integer({ min: -1e9, max: 1e9 }).map((u) => u / 1e4),
+      fc.integer({ min: 0, max: 1e6 }).map((u) => u / 1e6),
+      fc.integer({ min: -1e15, max: 1e15 }).map((u) => u / 1e4),
+      fc.integer({ min: -1e8, max: 1e8 }).map((u) => (u + 0.5) / 1e4),
+      fc.constantFrom(-0, 0, 1, 1e-6, 1e-7, 5e-7, 0.1 + 0.2, 1e15, 1e21, 2 ** 53, -(2 ** 53) / 1e4, Number.MAX_VALUE, Number.MIN_VALUE),
+    )
+    fc.assert(
+      fc.property(fc.array(fc.tuple(any, any, any), { minLength: 7, maxLength: 7 }), (zpq) => {
+        const gi = { ...base, of: Int32Array.from(zpq, (_, i) => i), z: Float64Array.from(zpq, (t) => t[0]), p: Float64Array.from(zpq, (t) => t[1]), q: Float64Array.from(zpq, (t) => t[2]) }
+        const text = answerJson(serialise({ ...head, cells: [] }), cols, gi)!.bytes.toString()
+        expect(text).toBe(serialise({ ...head, cells: giStarCells(cols, gi) }))
+      }),
+      { numRuns: 400 },
+    )
   })
 
   it('leaves numbers it cannot write as the schema would to the schema', () => {

@@ -4,7 +4,7 @@
 // bytes from the cell columns and the Gi* arrays in a fraction of that (hotspot-answer.test.ts
 // checks it against the schema serialiser).
 import { keyCell, unusedHexDigits } from '../../shared/cell-rings.ts'
-import { hotspotClass, type GiStarArrays, type GiStarCell } from '../../shared/gistar.ts'
+import { GISTAR_DECIMALS, HOTSPOT_CLASSES, hotspotClass, hotspotClassIndex, listed, type GiStarArrays, type GiStarCell } from '../../shared/gistar.ts'
 import type { CellColumns } from '../repos/hotspots.ts'
 
 /** A JSON answer already serialised, as UTF-8 bytes: sendCachedJson sends them as they are. */
@@ -23,136 +23,210 @@ const NEXT_CELL_OPEN = Buffer.from(',{"h3":"', 'latin1')
 const VALUE_KEY = Buffer.from('","value":', 'latin1')
 const N_KEY = Buffer.from(',"n":', 'latin1')
 const CELL_CLOSE = Buffer.from('}', 'latin1')
+const Z_KEY = Buffer.from(',"z":', 'latin1')
+const P_KEY = Buffer.from(',"p":', 'latin1')
+const Q_KEY = Buffer.from(',"q":', 'latin1')
+/** ,"class":"…"} of each class, in HOTSPOT_CLASSES' order */
+const CLASS_TAILS = HOTSPOT_CLASSES.map((c) => Buffer.from(`,"class":"${c}"}`, 'latin1'))
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6]
+/** Room for one cell whatever its numbers: keys, a 16-character cell and 5 numbers of at most 25 characters. */
+const CELL_ROOM = 256
+
+// The writers below put bytes at buf[at..] and return the position after them. The caller makes
+// room first (CELL_ROOM per cell): no bounds check, no object field updated per byte.
+
+/** ASCII bytes already encoded (the keys between values). */
+function putBytes(buf: Buffer, at: number, bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) buf[at++] = bytes[i]
+  return at
+}
+
+/** A non-negative integer below 2^31, digit by digit. */
+function putSmallInt(buf: Buffer, at: number, x: number): number {
+  let digits = 1
+  for (let t = x; t >= 10; t = (t / 10) | 0) digits++
+  for (let d = digits - 1; d >= 0; d--) {
+    const q = (x / 10) | 0
+    buf[at + d] = 0x30 + x - q * 10
+    x = q
+  }
+  return at + digits
+}
+
+/** A number as JSON.stringify writes it: safe integers digit by digit, other numbers through String() (at most 25 characters). */
+function putNumber(buf: Buffer, at: number, x: number): number {
+  if (x >= 0 && x < 2147483648 && (x | 0) === x) return putSmallInt(buf, at, x)
+  if (!Number.isSafeInteger(x)) return at + buf.write(String(x), at, 'latin1')
+  if (x < 0) {
+    buf[at++] = 0x2d // '-'
+    x = -x
+  }
+  let digits = 1
+  for (let t = x; t >= 10; t = Math.floor(t / 10)) digits++
+  for (let d = digits - 1; d >= 0; d--) {
+    const q = Math.floor(x / 10)
+    buf[at + d] = 0x30 + (x - q * 10)
+    x = q
+  }
+  return at + digits
+}
 
 /**
- * A growing byte buffer of ASCII JSON. Strings of ~280,000 cells joined and then encoded cost
- * about twice writing their bytes in place; the numbers are still written by V8 (String(x)), so
- * they are the shortest round-trip form JSON.stringify writes.
+ * x, a number of at most `digits` (≤ 6) decimals (roundDecimals), as String(x) writes it: its
+ * integer part, then its decimals without trailing zeros; any other number through putNumber.
+ * Below 2^31 units of the last decimal the nearest double to such a decimal prints as the decimal.
  */
-class JsonBytes {
-  buf: Buffer
-  at = 0
-  constructor(expected: number) {
-    this.buf = Buffer.allocUnsafe(Math.max(256, expected))
+function putFixed(buf: Buffer, at: number, x: number, digits: number): number {
+  const f = POWERS_OF_TEN[digits]
+  const units = Math.round(x * f)
+  if (!(units > -2147483648 && units < 2147483648) || units / f !== x) return putNumber(buf, at, x)
+  let abs = units
+  if (units < 0) {
+    buf[at++] = 0x2d // '-'
+    abs = -units
   }
-  /** Makes room for `more` bytes. */
-  room(more: number): void {
-    if (this.at + more <= this.buf.length) return
-    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + more))
-    this.buf.copy(grown, 0, 0, this.at)
-    this.buf = grown
+  const whole = (abs / f) | 0
+  let decimals = abs - whole * f
+  at = putSmallInt(buf, at, whole)
+  if (decimals === 0) return at
+  let places = digits
+  for (let q = (decimals / 10) | 0; decimals === q * 10; q = (decimals / 10) | 0) {
+    decimals = q
+    places--
   }
-  /** Writes an ASCII string (keys, numbers, hex cells, class names). */
-  ascii(s: string): void {
-    this.room(s.length)
-    this.at += this.buf.write(s, this.at, 'latin1')
+  buf[at] = 0x2e // '.'
+  for (let d = places; d >= 1; d--) {
+    const q = (decimals / 10) | 0
+    buf[at + d] = 0x30 + decimals - q * 10
+    decimals = q
   }
-  /** Writes ASCII bytes already encoded (the short keys between values: cheaper than a string write). */
-  lit(bytes: Uint8Array): void {
-    this.room(bytes.length)
-    const { buf } = this
-    for (let i = 0; i < bytes.length; i++) buf[this.at++] = bytes[i]
-  }
-  /** Writes a number as JSON.stringify does: safe integers digit by digit, other numbers through String(). */
-  num(x: number): void {
-    if (!Number.isSafeInteger(x)) return this.ascii(String(x))
-    this.room(17)
-    const { buf } = this
-    if (x < 0) {
-      buf[this.at++] = 0x2d // '-'
-      x = -x
-    }
-    let digits = 1
-    for (let t = x; t >= 10; t = Math.floor(t / 10)) digits++
-    for (let d = digits - 1; d >= 0; d--) {
-      const q = Math.floor(x / 10)
-      buf[this.at + d] = 0x30 + (x - q * 10)
-      x = q
-    }
-    this.at += digits
-  }
-  /** Writes the hex H3 index of a cellKey at resolution res: its key digits, then the unused trailing digits as 'f'. */
-  cell(key: number, res: number): void {
-    const unused = unusedHexDigits(res)
-    const digits = 15 - unused
-    this.room(15)
-    const hi = Math.floor(key / 4294967296)
-    const lo = key >>> 0
-    const { buf } = this
-    for (let d = digits - 1; d >= 0; d--) buf[this.at++] = HEX_DIGITS[d >= 8 ? (hi >>> (4 * (d - 8))) & 15 : (lo >>> (4 * d)) & 15]
-    for (let d = 0; d < unused; d++) buf[this.at++] = 0x66 // 'f'
-  }
-  bytes(): Buffer {
-    return this.buf.subarray(0, this.at)
-  }
+  return at + places + 1
+}
+
+/** The hex H3 index of a cellKey at resolution res: its key digits, then the unused trailing digits as 'f'. */
+function putCell(buf: Buffer, at: number, key: number, res: number): number {
+  const unused = unusedHexDigits(res)
+  const hi = Math.floor(key / 4294967296)
+  const lo = key >>> 0
+  for (let d = 14 - unused; d >= 8; d--) buf[at++] = HEX_DIGITS[(hi >>> (4 * (d - 8))) & 15]
+  for (let d = Math.min(7, 14 - unused); d >= 0; d--) buf[at++] = HEX_DIGITS[(lo >>> (4 * d)) & 15]
+  for (let d = 0; d < unused; d++) buf[at++] = 0x66 // 'f'
+  return at
+}
+
+/** ,"z":…,"p":…,"q":…,"class":"…"} of a Gi* cell. */
+function putGiTail(buf: Buffer, at: number, z: number, p: number, q: number): number {
+  at = putBytes(buf, at, Z_KEY)
+  at = putFixed(buf, at, z, GISTAR_DECIMALS.z)
+  at = putBytes(buf, at, P_KEY)
+  at = putFixed(buf, at, p, GISTAR_DECIMALS.p)
+  at = putBytes(buf, at, Q_KEY)
+  at = putFixed(buf, at, q, GISTAR_DECIMALS.p)
+  return putBytes(buf, at, CLASS_TAILS[hotspotClassIndex(z, q)])
+}
+
+/** putGiTail of each entry of the Gi* statistics: tail j is bytes[offsets[j] .. offsets[j + 1]). */
+function giTails(gi: GiStarArrays): { bytes: Buffer; offsets: Int32Array } {
+  const count = gi.z.length
+  const bytes = Buffer.allocUnsafe(count * CELL_ROOM)
+  const offsets = new Int32Array(count + 1)
+  let at = 0
+  for (let j = 0; j < count; j++) offsets[j + 1] = at = putGiTail(bytes, at, gi.z[j], gi.p[j], gi.q[j])
+  return { bytes, offsets }
+}
+
+/**
+ * The answer's JSON as one buffer: `serialised` (the answer with an empty cells array, from the
+ * route's schema serialiser) with its cells written in, or null when a number is one the schema
+ * serialiser writes otherwise (see cellsJson).
+ */
+export function answerJson(serialised: string, cells: CellColumns, gi?: GiStarArrays): JsonText | null {
+  const at = serialised.indexOf('"cells":[]')
+  if (at < 0) throw new Error('the serialised answer has no empty cells array')
+  const bytes = writeCells(cells, gi, serialised.slice(0, at + '"cells":'.length), serialised.slice(at + '"cells":[]'.length))
+  return bytes && new JsonText(bytes)
 }
 
 /**
  * The `cells` array as the response schema writes it (keys h3, value, n and, with Gi*, z, p, q,
- * class; the zero-filled neighbours after the given cells with n = 0), as bytes, or null when a
- * number is one the schema serialiser writes otherwise (not finite, or a non-integer n): the
- * caller then serialises objects as before.
+ * class; the listed zero-filled neighbours after the given cells, with n = 0), as bytes, or null
+ * when a number is one the schema serialiser writes otherwise (not finite, or a non-integer n):
+ * the caller then serialises objects as before.
  */
 export function cellsJson(cells: CellColumns, gi?: GiStarArrays): Buffer | null {
-  const count = cells.keys.length
-  const { n, values } = cells
-  for (let i = 0; i < count; i++) if (!Number.isFinite(values[i]) || !Number.isInteger(n[i])) return null
-  const total = gi ? gi.keys.length : count
-  const out = new JsonBytes(total * (gi ? 140 : 48) + 2)
-  out.ascii('[')
-  // p, q and the class follow from z (q is one per distinct p): cells with equal z (many
-  // zero-filled neighbours) share one written tail
-  const tails = new Map<number, string>()
-  for (let i = 0; i < total; i++) {
-    out.lit(i === 0 ? CELL_OPEN : NEXT_CELL_OPEN)
-    // the study area starts with the given cells, in their order: gi.keys[i] = cells.keys[i] below count
-    if (i < count && cells.h3) out.ascii(cells.h3[i])
-    else out.cell(gi ? gi.keys[i] : cells.keys[i], cells.res)
-    const value = gi ? gi.values[i] : values[i]
-    if (!Number.isFinite(value)) return null
-    out.lit(VALUE_KEY)
-    out.num(value)
-    out.lit(N_KEY)
-    out.num(i < count ? n[i] : 0)
-    if (!gi) {
-      out.lit(CELL_CLOSE)
-      continue
-    }
-    const zi = gi.z[i]
-    let tail = tails.get(zi)
-    if (tail === undefined) {
-      if (!Number.isFinite(zi) || !Number.isFinite(gi.p[i]) || !Number.isFinite(gi.q[i])) return null
-      tail = `,"z":${zi},"p":${gi.p[i]},"q":${gi.q[i]},"class":"${hotspotClass(zi, gi.q[i])}"}`
-      tails.set(zi, tail)
-    }
-    out.ascii(tail)
-  }
-  out.ascii(']')
-  return out.bytes()
+  return writeCells(cells, gi, '', '')
 }
 
-/** The Gi* cells as objects (the schema serialiser's input), n from the columns, 0 for the zero-filled neighbours. */
+/** cellsJson between the text `before` and `after`. */
+function writeCells(cells: CellColumns, gi: GiStarArrays | undefined, before: string, after: string): Buffer | null {
+  const count = cells.keys.length
+  const { n, values, h3, res } = cells
+  for (let i = 0; i < count; i++) if (!Number.isFinite(values[i]) || !Number.isInteger(n[i])) return null
+  if (gi) for (let j = 0; j < gi.z.length; j++) if (!Number.isFinite(gi.z[j]) || !Number.isFinite(gi.p[j]) || !Number.isFinite(gi.q[j])) return null
+  const total = gi ? gi.keys.length : count
+  let shown = count
+  if (gi) for (let i = count; i < total; i++) if (listed(gi, i)) shown++
+  // the z, p, q and class of each entry of the statistics written once, copied to each cell holding it
+  const tails = gi ? giTails(gi) : null
+  const tail = Buffer.from(`]${after}`)
+  // the expected size (Gi* cells are ~105 bytes, count cells ~45), grown when a cell may not fit
+  let buf = Buffer.allocUnsafe(Buffer.byteLength(before) + shown * (gi ? 110 : 50) + CELL_ROOM + tail.length)
+  let at = buf.write(before, 0)
+  buf[at++] = 0x5b // '['
+  const first = at
+  for (let i = 0; i < total; i++) {
+    if (i >= count && !listed(gi!, i)) continue
+    const given = i < count && h3 ? h3[i] : undefined
+    if (at + CELL_ROOM + (given?.length ?? 0) > buf.length) {
+      const grown = Buffer.allocUnsafe(Math.max(buf.length * 2, at + CELL_ROOM * 2 + (given?.length ?? 0)))
+      buf.copy(grown, 0, 0, at)
+      buf = grown
+    }
+    at = putBytes(buf, at, at === first ? CELL_OPEN : NEXT_CELL_OPEN)
+    // the study area starts with the given cells, in their order: gi.keys[i] = cells.keys[i] below count
+    if (given !== undefined) at += buf.write(given, at, 'latin1')
+    else at = putCell(buf, at, gi ? gi.keys[i] : cells.keys[i], res)
+    at = putBytes(buf, at, VALUE_KEY)
+    at = putNumber(buf, at, gi ? gi.values[i] : values[i])
+    at = putBytes(buf, at, N_KEY)
+    at = putNumber(buf, at, i < count ? n[i] : 0)
+    if (!tails) {
+      at = putBytes(buf, at, CELL_CLOSE)
+      continue
+    }
+    const j = gi!.of[i]
+    for (let b = tails.offsets[j]; b < tails.offsets[j + 1]; b++) buf[at++] = tails.bytes[b]
+  }
+  if (at + tail.length > buf.length) {
+    const grown = Buffer.allocUnsafe(at + tail.length)
+    buf.copy(grown, 0, 0, at)
+    buf = grown
+  }
+  at += tail.copy(buf, at)
+  return buf.subarray(0, at)
+}
+
+/** The listed Gi* cells as objects (the schema serialiser's input), n from the columns, 0 for the zero-filled neighbours. */
 export function giStarCells(cells: CellColumns, gi: GiStarArrays): (GiStarCell & { n: number })[] {
   const count = cells.keys.length
-  return Array.from(gi.keys, (key, i) => ({
-    h3: i < count ? cellAt(cells, i) : keyCell(key, gi.res),
-    value: gi.values[i],
-    n: i < count ? cells.n[i] : 0,
-    z: gi.z[i],
-    p: gi.p[i],
-    q: gi.q[i],
-    class: hotspotClass(gi.z[i], gi.q[i]),
-  }))
+  const out: (GiStarCell & { n: number })[] = []
+  for (let i = 0; i < gi.keys.length; i++) {
+    if (!listed(gi, i)) continue
+    const j = gi.of[i]
+    out.push({
+      h3: i < count ? cellAt(cells, i) : keyCell(gi.keys[i], gi.res),
+      value: gi.values[i],
+      n: i < count ? cells.n[i] : 0,
+      z: gi.z[j],
+      p: gi.p[j],
+      q: gi.q[j],
+      class: hotspotClass(gi.z[j], gi.q[j]),
+    })
+  }
+  return out
 }
 
 /** The count cells as objects (the schema serialiser's input). */
 export function countCells(cells: CellColumns): { h3: string; value: number; n: number }[] {
   return Array.from(cells.keys, (_, i) => ({ h3: cellAt(cells, i), value: cells.values[i], n: cells.n[i] }))
-}
-
-/** The answer's JSON: `answer` (its cells empty) through the schema serialiser, the cells' bytes spliced in. */
-export function spliceCells(serialised: string, cellsBytes: Buffer): JsonText {
-  const at = serialised.indexOf('"cells":[]')
-  if (at < 0) throw new Error('the serialised answer has no empty cells array')
-  return new JsonText(Buffer.concat([Buffer.from(`${serialised.slice(0, at)}"cells":`), cellsBytes, Buffer.from(serialised.slice(at + '"cells":'.length + 2))]))
 }

@@ -8,7 +8,7 @@ import { emergingHotspots } from '../geo/trends.ts'
 import { EMERGING_PATTERNS } from '../../shared/emerging.ts'
 import { aggregateCellBins, aggregateCellColumns, creditsFor, hotspotLimits, SUM_FIELDS, type SumField } from '../repos/hotspots.ts'
 import { sendCachedJson } from './cached-answer.ts'
-import { cellsJson, countCells, giStarCells, spliceCells } from './hotspot-answer.ts'
+import { answerJson, countCells, giStarCells } from './hotspot-answer.ts'
 import { FilterQuery, parseFilter } from './incidents.ts'
 import { ErrorRef } from './schemas.ts'
 
@@ -40,9 +40,9 @@ const Cell = Type.Object({
   h3: Type.String(),
   value: Type.Number(),
   n: Type.Integer(),
-  z: Type.Optional(Type.Number()),
-  p: Type.Optional(Type.Number()),
-  q: Type.Optional(Type.Number({ description: 'p-value after the FDR correction (= p without it)' })),
+  z: Type.Optional(Type.Number({ description: 'Gi* z-score, to 4 decimals' })),
+  p: Type.Optional(Type.Number({ description: 'two-sided p-value of z, to 6 decimals' })),
+  q: Type.Optional(Type.Number({ description: 'p-value after the FDR correction (= p without it), to 6 decimals' })),
   class: Type.Optional(Type.Enum([...HOTSPOT_CLASSES])),
 })
 
@@ -51,7 +51,12 @@ export const HotspotsAnswer = Type.Object({
   res: Type.Integer(),
   metric: Type.String(),
   stat: Type.String(),
-  cells: Type.Array(Cell),
+  cells: Type.Array(Cell, {
+    description: 'the cells with incidents and, with stat=gistar, the zero-filled neighbours that are hot or cold spots (n = 0)',
+  }),
+  study_area: Type.Optional(
+    Type.Integer({ description: 'stat=gistar: cells in the Gi* study area, those with incidents and every cell within k of them (n of the statistic)' }),
+  ),
   credits: Type.Array(Credit),
   note: Type.String(),
 })
@@ -96,11 +101,11 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return sendCachedJson(app, request, reply, ['incidents'], async () => {
         const [cells, credits] = await Promise.all([aggregateCellColumns(app.db, res, filter, metricField(metric)), creditsFor(app.db, filter)])
         // public readers get coarser cells than asked for: say which
-        const answer = { res: hotspotLimits(res).h3Res, metric, stat, cells: [], credits, note: AGGREGATION_NOTE }
         const gi = stat === 'none' ? undefined : giStarColumns(cells.res, cells.keys, cells.values, { k, fdr })
+        const answer = { res: hotspotLimits(res).h3Res, metric, stat, cells: [], study_area: gi?.keys.length, credits, note: AGGREGATION_NOTE }
         // the cells written straight to JSON (hotspot-answer.ts), the rest by the schema
-        const text = cellsJson(cells, gi)
-        if (text !== null) return spliceCells(reply.serialize(answer) as string, text)
+        const text = answerJson(reply.serialize(answer) as string, cells, gi)
+        if (text !== null) return text
         return { ...answer, cells: gi ? giStarCells(cells, gi) : countCells(cells) }
       })
     },
