@@ -128,15 +128,21 @@ function buildNeighbourhoods(res: number, keys: ArrayLike<number>, k: number, fi
   return { res, keys: areaKeys, offsets, indices: indices.slice(0, used) }
 }
 
-/** Gi* z-scores of values[i] (one per cell of nb, in its order); 0 where the statistic is undefined. */
+/**
+ * Gi* z-scores of the cells of nb, in its order, given the values of its first values.length cells
+ * (all of them, or the given cells before the zero-filled neighbours: the rest are 0); 0 where the
+ * statistic is undefined.
+ */
 export function giStarZ(nb: Neighbours, values: ArrayLike<number>): Float64Array {
   const n = nb.offsets.length - 1
-  if (values.length !== n) throw new Error(`values must have one entry per cell (${n}), got ${values.length}`)
+  const given = values.length
+  if (given > n) throw new Error(`values must have at most one entry per cell (${n}), got ${given}`)
   const z = new Float64Array(n)
   if (n < 2) return z
+  // zeros add nothing to the sums: the same bits as summing every cell
   let sum = 0
   let sumSq = 0
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < given; i++) {
     sum += values[i]
     sumSq += values[i] * values[i]
   }
@@ -148,7 +154,8 @@ export function giStarZ(nb: Neighbours, values: ArrayLike<number>): Float64Array
     let wx = 0
     for (let p = nb.offsets[i]; p < nb.offsets[i + 1]; p++) {
       w++
-      wx += values[nb.indices[p]]
+      const j = nb.indices[p]
+      if (j < given) wx += values[j]
     }
     // binary weights: Σ w² = Σ w
     const denominator = s * Math.sqrt((n * w - w * w) / (n - 1))
@@ -190,7 +197,7 @@ export const GISTAR_DECIMALS = { z: 4, p: 6 } as const
 
 /**
  * Gi* of a study area as columns: its cells (cellKey numbers of resolution res), the `given`
- * cells first, in their order, then the zero-filled neighbours; each cell's value; and its
+ * cells first, in their order, then the zero-filled neighbours; the given cells' values; and its
  * statistics dictionary-encoded: cell i has z[of[i]], p[of[i]] and q[of[i]] (two-sided p; q
  * BH-adjusted with fdr, else p). Cells with equal z share one entry: a res-7 study area over the
  * zone holds ~280,000 cells and a few hundred distinct z-scores.
@@ -198,6 +205,7 @@ export const GISTAR_DECIMALS = { z: 4, p: 6 } as const
 export interface GiStarArrays {
   res: number
   keys: Float64Array
+  /** the values of the given cells (the zero-filled neighbours' are 0) */
   values: Float64Array
   given: number
   of: Int32Array
@@ -235,11 +243,9 @@ export interface GiStarOptions {
 export function giStarColumns(res: number, keys: ArrayLike<number>, values: ArrayLike<number>, options: GiStarOptions = {}): GiStarArrays {
   if (values.length !== keys.length) throw new Error(`values must have one entry per cell (${keys.length}), got ${values.length}`)
   const nb = keyNeighbourhoods(res, keys, options.k ?? 1, options.fillNeighbours ?? true)
-  const all = new Float64Array(nb.keys.length)
-  for (let i = 0; i < values.length; i++) all[i] = values[i]
   // z-scores repeat (every zero-filled neighbour with the same neighbour sum and count): p, q and
   // their rounding are computed once per distinct z
-  const { values: z, counts, of } = distinctOf(giStarZ(nb, all))
+  const { values: z, counts, of } = distinctOf(giStarZ(nb, values))
   const p = Float64Array.from(z, twoSidedP)
   const q = (options.fdr ?? true) ? bhAdjustCounted(p, counts) : p.slice()
   for (let j = 0; j < z.length; j++) {
@@ -247,7 +253,7 @@ export function giStarColumns(res: number, keys: ArrayLike<number>, values: Arra
     p[j] = roundDecimals(p[j], GISTAR_DECIMALS.p)
     q[j] = roundDecimals(q[j], GISTAR_DECIMALS.p)
   }
-  return { res, keys: nb.keys, values: all, given: keys.length, of, z, p, q }
+  return { res, keys: nb.keys, values: values instanceof Float64Array ? values : Float64Array.from(values), given: keys.length, of, z, p, q }
 }
 
 /** The distinct values of x (by bit pattern), how often each occurs, and the index of each entry's value. */
@@ -334,7 +340,7 @@ export function giStar(cells: readonly { h3: string; value: number }[], options:
   for (let i = 0; i < gi.keys.length; i++) {
     if (!listed(gi, i)) continue
     const [z, p, q] = [gi.z[gi.of[i]], gi.p[gi.of[i]], gi.q[gi.of[i]]]
-    out.push({ h3: i < cells.length ? cells[i].h3 : keyCell(gi.keys[i], res), value: gi.values[i], z, p, q, class: hotspotClass(z, q) })
+    out.push({ h3: i < cells.length ? cells[i].h3 : keyCell(gi.keys[i], res), value: i < gi.given ? gi.values[i] : 0, z, p, q, class: hotspotClass(z, q) })
   }
   return out
 }

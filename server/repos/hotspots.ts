@@ -82,7 +82,11 @@ export async function aggregateCellColumns(db: Db, h3Res: number, filter: Incide
         rollupRead<{ packed: Uint8Array | null }>(db, 'hotspots/cells-rollup-zone-packed', [limits.h3Res, threats, sources, families, sum, limits.minCount, slices, slice]),
       ),
     )
-    return concatColumns(parts.map(([{ packed }]) => unpackCells(limits.h3Res, packed, sum !== null)))
+    return unpackCells(
+      limits.h3Res,
+      parts.map(([{ packed }]) => packed),
+      sum !== null,
+    )
   }
   const cells = await aggregateCells(db, h3Res, filter, sum)
   const { keys } = cellKeys(cells.map((c) => c.h3))
@@ -101,38 +105,30 @@ export function zoneReadSlices(db: Db, h3Res: number): number {
   return (db.stats?.().waiting ?? 0) === 0 ? 2 : 1
 }
 
-/** Columns of the same resolution one after the other. */
-function concatColumns(parts: CellColumns[]): CellColumns {
-  if (parts.length === 1) return parts[0]
-  const total = parts.reduce((a, p) => a + p.keys.length, 0)
-  const out: CellColumns = { res: parts[0].res, keys: new Float64Array(total), n: new Float64Array(total), values: new Float64Array(total) }
-  let at = 0
-  for (const p of parts) {
-    out.keys.set(p.keys, at)
-    out.n.set(p.n, at)
-    out.values.set(p.values, at)
-    at += p.keys.length
-  }
-  return out
-}
-
 /**
- * The columns of cells-rollup-zone-packed.sql's bytea (null: no cell): per cell, big-endian, the
- * key (int8), n (int4) and, withValue (a metric other than the count), the value (float8); a
- * count's value is its n.
+ * The columns of cells-rollup-zone-packed.sql's bytea values (null: no cell), one after the
+ * other: per cell, big-endian, the key (int8), n (int4) and, withValue (a metric other than the
+ * count), the value (float8). A count's values are its n (the same array).
  */
-function unpackCells(res: number, packed: Uint8Array | null, withValue: boolean): CellColumns {
+function unpackCells(res: number, packed: (Uint8Array | null)[], withValue: boolean): CellColumns {
   const stride = withValue ? 20 : 12
-  const count = packed ? packed.byteLength / stride : 0
-  if (!Number.isInteger(count)) throw new Error(`packed cells must be ${stride} bytes each, got ${packed!.byteLength} bytes`)
-  const cells: CellColumns = { res, keys: new Float64Array(count), n: new Float64Array(count), values: new Float64Array(count) }
-  if (!packed) return cells
-  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength)
-  for (let i = 0, at = 0; i < count; i++, at += stride) {
-    // keys are below 2^53 (cellKey): the high word times 2^32 plus the low word is exact
-    cells.keys[i] = view.getUint32(at) * 4294967296 + view.getUint32(at + 4)
-    cells.n[i] = view.getInt32(at + 8)
-    cells.values[i] = withValue ? view.getFloat64(at + 12) : cells.n[i]
+  let count = 0
+  for (const p of packed) {
+    if (p && p.byteLength % stride !== 0) throw new Error(`packed cells must be ${stride} bytes each, got ${p.byteLength} bytes`)
+    count += p ? p.byteLength / stride : 0
+  }
+  const n = new Float64Array(count)
+  const cells: CellColumns = { res, keys: new Float64Array(count), n, values: withValue ? new Float64Array(count) : n }
+  let i = 0
+  for (const p of packed) {
+    if (!p) continue
+    const view = new DataView(p.buffer, p.byteOffset, p.byteLength)
+    for (let at = 0; at < p.byteLength; i++, at += stride) {
+      // keys are below 2^53 (cellKey): the high word times 2^32 plus the low word is exact
+      cells.keys[i] = view.getUint32(at) * 4294967296 + view.getUint32(at + 4)
+      n[i] = view.getInt32(at + 8)
+      if (withValue) cells.values[i] = view.getFloat64(at + 12)
+    }
   }
   return cells
 }

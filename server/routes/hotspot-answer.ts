@@ -187,7 +187,7 @@ function writeCells(cells: CellColumns, gi: GiStarArrays | undefined, before: st
     if (given !== undefined) at += buf.write(given, at, 'latin1')
     else at = putCell(buf, at, gi ? gi.keys[i] : cells.keys[i], res)
     at = putBytes(buf, at, VALUE_KEY)
-    at = putNumber(buf, at, gi ? gi.values[i] : values[i])
+    at = putNumber(buf, at, i < count ? values[i] : 0)
     at = putBytes(buf, at, N_KEY)
     at = putNumber(buf, at, i < count ? n[i] : 0)
     if (!tails) {
@@ -215,7 +215,7 @@ export function giStarCells(cells: CellColumns, gi: GiStarArrays): (GiStarCell &
     const j = gi.of[i]
     out.push({
       h3: i < count ? cellAt(cells, i) : keyCell(gi.keys[i], gi.res),
-      value: gi.values[i],
+      value: i < count ? cells.values[i] : 0,
       n: i < count ? cells.n[i] : 0,
       z: gi.z[j],
       p: gi.p[j],
