@@ -231,6 +231,25 @@ describe.each(testDrivers())('cell rollup on %s', (driver) => {
     expect(packedCells).toBeGreaterThan(1000)
   })
 
+  it('packs a cell whose count does not fit beside its key (2^27 incidents in a res-7 cell) and reads it back', async () => {
+    const [{ cell }] = await service.query<{ cell: string }>('SELECT cell::text AS cell FROM incident_cells WHERE h3_res = 7 AND month IS NULL ORDER BY n DESC, cell LIMIT 1')
+    const big = 2 ** 27 + 5
+    await service.query('UPDATE incident_cells SET n = n + $2 WHERE h3_res = 7 AND month IS NULL AND cell = $1::bigint', [cell, big])
+    try {
+      for (const h3Res of [6, 7])
+        for (const sum of [null, 'dead'] as const)
+          for (const slices of [1, 2]) {
+            const columns = await aggregateCellColumns(service, h3Res, {}, sum, slices)
+            const rows = await aggregateCellsFromRollup(service, h3Res, {}, sum, 1)
+            const cells = Array.from(columns.keys, (_, i) => ({ h3: keyCell(columns.keys[i], columns.res), n: columns.n[i], value: columns.values[i] }))
+            expect(Math.max(...cells.map((c) => c.n))).toBeGreaterThan(big)
+            expectSameCells(cells, rows, JSON.stringify({ h3Res, sum, slices }))
+          }
+    } finally {
+      await service.query('UPDATE incident_cells SET n = n - $2 WHERE h3_res = 7 AND month IS NULL AND cell = $1::bigint', [cell, big])
+    }
+  })
+
   it('answers whole months, edge days and a bbox edge the same as the rows (fixed cases)', async () => {
     const cases: IncidentFilter[] = [
       { from: '2021-01-01', to: '2021-12-31' },

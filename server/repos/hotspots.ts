@@ -1,5 +1,6 @@
 // Incident counts and sums per stored H3 cell, with the filters every hotspot view shares.
 import { currentScope } from '../auth/request-scope.ts'
+import { unusedHexDigits } from '../../shared/cell-rings.ts'
 import { cellKeys } from '../../shared/gistar.ts'
 import { sqlFile } from '../db/sql-files.ts'
 import type { Db } from '../db/types.ts'
@@ -107,30 +108,55 @@ export function zoneReadSlices(db: Db, h3Res: number): number {
 
 /**
  * The columns of cells-rollup-zone-packed.sql's bytea values (null: no cell), one after the
- * other: per cell, big-endian, the key (int8), n (int4) and, withValue (a metric other than the
- * count), the value (float8). A count's values are its n (the same array).
+ * other, big-endian. With a metric (withValue), 20 bytes a cell: the key (int8), n (int4), the
+ * value (float8). For a count (whose values are its n, the same array), 8 bytes a cell: the key
+ * shifted left past n's bits (63 minus the key's), or'ed with n; or, when n did not fit, 12 bytes:
+ * the negated key (int8), then n (int4).
  */
 function unpackCells(res: number, packed: (Uint8Array | null)[], withValue: boolean): CellColumns {
-  const stride = withValue ? 20 : 12
-  let count = 0
-  for (const p of packed) {
-    if (p && p.byteLength % stride !== 0) throw new Error(`packed cells must be ${stride} bytes each, got ${p.byteLength} bytes`)
-    count += p ? p.byteLength / stride : 0
-  }
-  const n = new Float64Array(count)
-  const cells: CellColumns = { res, keys: new Float64Array(count), n, values: withValue ? new Float64Array(count) : n }
+  const minStride = withValue ? 20 : 8
+  let most = 0
+  for (const p of packed) most += p ? Math.floor(p.byteLength / minStride) : 0
+  const keys = new Float64Array(most)
+  const n = new Float64Array(most)
+  const values = withValue ? new Float64Array(most) : n
+  // n's bits below the key in the 8-byte form; the key's bits are 4 per used hex digit
+  const nBits = 63 - 4 * (15 - unusedHexDigits(res))
+  const nLow = 2 ** Math.min(nBits, 32)
+  const nHigh = 2 ** Math.max(0, nBits - 32)
   let i = 0
   for (const p of packed) {
     if (!p) continue
     const view = new DataView(p.buffer, p.byteOffset, p.byteLength)
-    for (let at = 0; at < p.byteLength; i++, at += stride) {
-      // keys are below 2^53 (cellKey): the high word times 2^32 plus the low word is exact
-      cells.keys[i] = view.getUint32(at) * 4294967296 + view.getUint32(at + 4)
-      n[i] = view.getInt32(at + 8)
-      if (withValue) cells.values[i] = view.getFloat64(at + 12)
+    for (let at = 0; at < p.byteLength; i++) {
+      if (at + minStride > p.byteLength) throw new Error(`packed cells end inside a cell at byte ${at} of ${p.byteLength}`)
+      const hi = view.getUint32(at)
+      const lo = view.getUint32(at + 4)
+      if (withValue) {
+        // keys are below 2^53 (cellKey): the high word times 2^32 plus the low word is exact
+        keys[i] = hi * 4294967296 + lo
+        n[i] = view.getInt32(at + 8)
+        values[i] = view.getFloat64(at + 12)
+        at += 20
+      } else if (hi < 2147483648) {
+        // key * 2^nBits + n, taken apart in 32-bit words (the int8 is above 2^53)
+        if (nBits <= 32) {
+          keys[i] = hi * (4294967296 / nLow) + Math.floor(lo / nLow)
+          n[i] = lo % nLow
+        } else {
+          keys[i] = Math.floor(hi / nHigh)
+          n[i] = (hi % nHigh) * 4294967296 + lo
+        }
+        at += 8
+      } else {
+        if (at + 12 > p.byteLength) throw new Error(`packed cells end inside a cell at byte ${at} of ${p.byteLength}`)
+        keys[i] = -Number(view.getBigInt64(at))
+        n[i] = view.getInt32(at + 8)
+        at += 12
+      }
     }
   }
-  return cells
+  return { res, keys: keys.subarray(0, i), n: n.subarray(0, i), values: values.subarray(0, i) }
 }
 
 /** aggregateCells over the incidents themselves (a GROUP BY of every matching row). */
