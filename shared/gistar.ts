@@ -171,10 +171,13 @@ export function hotspotClass(z: number, p: number): HotspotClass {
 
 /** hotspotClass as its index in HOTSPOT_CLASSES (no string made: the API writes ~280,000). */
 export function hotspotClassIndex(z: number, p: number): number {
-  if (z === 0 || p > 0.1) return 3
+  if (z === 0 || p > 0.1) return NOT_SIGNIFICANT
   const level = p <= 0.01 ? 0 : p <= 0.05 ? 1 : 2
-  return z > 0 ? level : 6 - level
+  // the cold classes mirror the hot ones around not_significant
+  return z > 0 ? level : HOTSPOT_CLASSES.length - 1 - level
 }
+
+const NOT_SIGNIFICANT = HOTSPOT_CLASSES.indexOf('not_significant')
 
 export interface GiStarCell {
   h3: string
@@ -223,8 +226,6 @@ export interface GiStarArrays {
 export function listed(gi: GiStarArrays, i: number): boolean {
   return i < gi.given || hotspotClassIndex(gi.z[gi.of[i]], gi.q[gi.of[i]]) !== NOT_SIGNIFICANT
 }
-
-const NOT_SIGNIFICANT = HOTSPOT_CLASSES.indexOf('not_significant')
 
 export interface GiStarOptions {
   /** k-ring of the neighbourhood, 1 by default */

@@ -93,7 +93,7 @@ describe('hotspot answer JSON', () => {
         const text = answerJson(serialise({ ...head, cells: [] }), cols, gi)!.bytes.toString()
         expect(text).toBe(serialise({ ...head, cells: giStarCells(cols, gi) }))
       }),
-      { numRuns: 400 },
+      { numRuns: 400, examples: [[new Array(7).fill([-1.2345678901234567e-300, -1.2345678901234567e-300, -1.2345678901234567e-300])]] },
     )
   })
 

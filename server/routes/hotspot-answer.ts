@@ -4,6 +4,7 @@
 // bytes from the cell columns and the Gi* arrays in a fraction of that (hotspot-answer.test.ts
 // checks it against the schema serialiser).
 import { keyCell, unusedHexDigits } from '../../shared/cell-rings.ts'
+import { POWERS_OF_TEN } from '../../shared/decimals.ts'
 import { GISTAR_DECIMALS, HOTSPOT_CLASSES, hotspotClass, hotspotClassIndex, listed, type GiStarArrays, type GiStarCell } from '../../shared/gistar.ts'
 import type { CellColumns } from '../repos/hotspots.ts'
 
@@ -28,7 +29,6 @@ const P_KEY = Buffer.from(',"p":', 'latin1')
 const Q_KEY = Buffer.from(',"q":', 'latin1')
 /** ,"class":"…"} of each class, in HOTSPOT_CLASSES' order */
 const CLASS_TAILS = HOTSPOT_CLASSES.map((c) => Buffer.from(`,"class":"${c}"}`, 'latin1'))
-const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6]
 /** Room for one cell whatever its numbers: keys, a 16-character cell and 5 numbers of at most 25 characters. */
 const CELL_ROOM = 256
 
@@ -128,10 +128,18 @@ function putGiTail(buf: Buffer, at: number, z: number, p: number, q: number): nu
 /** putGiTail of each entry of the Gi* statistics: tail j is bytes[offsets[j] .. offsets[j + 1]). */
 function giTails(gi: GiStarArrays): { bytes: Buffer; offsets: Int32Array } {
   const count = gi.z.length
-  const bytes = Buffer.allocUnsafe(count * CELL_ROOM)
+  // a tail is ~55 bytes (a few hundred entries over the zone; one per cell at worst, with sums)
+  let bytes = Buffer.allocUnsafe(count * 64 + CELL_ROOM)
   const offsets = new Int32Array(count + 1)
   let at = 0
-  for (let j = 0; j < count; j++) offsets[j + 1] = at = putGiTail(bytes, at, gi.z[j], gi.p[j], gi.q[j])
+  for (let j = 0; j < count; j++) {
+    if (at + CELL_ROOM > bytes.length) {
+      const grown = Buffer.allocUnsafe(bytes.length * 2)
+      bytes.copy(grown, 0, 0, at)
+      bytes = grown
+    }
+    offsets[j + 1] = at = putGiTail(bytes, at, gi.z[j], gi.p[j], gi.q[j])
+  }
   return { bytes, offsets }
 }
 
