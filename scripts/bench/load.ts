@@ -39,7 +39,8 @@ function loadSeconds(): number {
 /** Starts server/main.ts on a free loopback port (demo incidents, no rate limit); resolves with its origin. */
 async function startServer(config: { dataDir: string; databaseUrl: string | null }): Promise<{ origin: string; child: ChildProcess }> {
   const { DATABASE_URL: _unused, ...env } = process.env
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // as npm start runs it (package.json): a 512 MB initial old generation
+  const child = spawn(process.execPath, ['--initial-old-space-size=512', '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...env,
       ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl } : { DATA_DIR: config.dataDir }),
