@@ -39,10 +39,11 @@ function loadSeconds(): number {
 /** Starts server/main.ts on a free loopback port (demo incidents, no rate limit); resolves with its origin. */
 async function startServer(config: { dataDir: string; databaseUrl: string | null }): Promise<{ origin: string; child: ChildProcess }> {
   const { DATABASE_URL: _unused, ...env } = process.env
-  // as npm start runs it (package.json): a 512 MB initial old generation
+  // as npm start runs it (package.json): a 512 MB initial old generation, glibc keeping freed buffers
   const child = spawn(process.execPath, ['--initial-old-space-size=512', '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...env,
+      GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456',
       ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl } : { DATA_DIR: config.dataDir }),
       HOST: '127.0.0.1',
       PORT: '0',
