@@ -224,7 +224,16 @@ export interface GiStarArrays {
  * cells without incidents or pattern; they still count in the statistics.
  */
 export function listed(gi: GiStarArrays, i: number): boolean {
-  return i < gi.given || hotspotClassIndex(gi.z[gi.of[i]], gi.q[gi.of[i]]) !== NOT_SIGNIFICANT
+  return i < gi.given || significant(gi, gi.of[i])
+}
+
+/** listed() of the zero-filled neighbours by entry of the statistics: 1 where the cells holding entry j are listed. */
+export function listedEntries(gi: GiStarArrays): Uint8Array {
+  return Uint8Array.from(gi.z, (_, j) => (significant(gi, j) ? 1 : 0))
+}
+
+function significant(gi: GiStarArrays, entry: number): boolean {
+  return hotspotClassIndex(gi.z[entry], gi.q[entry]) !== NOT_SIGNIFICANT
 }
 
 export interface GiStarOptions {

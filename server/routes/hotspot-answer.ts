@@ -5,7 +5,7 @@
 // checks it against the schema serialiser).
 import { keyCell, unusedHexDigits } from '../../shared/cell-rings.ts'
 import { POWERS_OF_TEN } from '../../shared/decimals.ts'
-import { GISTAR_DECIMALS, HOTSPOT_CLASSES, hotspotClass, hotspotClassIndex, listed, type GiStarArrays, type GiStarCell } from '../../shared/gistar.ts'
+import { GISTAR_DECIMALS, HOTSPOT_CLASSES, hotspotClass, hotspotClassIndex, listed, listedEntries, type GiStarArrays, type GiStarCell } from '../../shared/gistar.ts'
 import type { CellColumns } from '../repos/hotspots.ts'
 
 /** A JSON answer already serialised, as UTF-8 bytes: sendCachedJson sends them as they are. */
@@ -125,8 +125,8 @@ function putGiTail(buf: Buffer, at: number, z: number, p: number, q: number): nu
   return putBytes(buf, at, CLASS_TAILS[hotspotClassIndex(z, q)])
 }
 
-/** putGiTail of each entry of the Gi* statistics: tail j is bytes[offsets[j] .. offsets[j + 1]). */
-function giTails(gi: GiStarArrays): { bytes: Buffer; offsets: Int32Array } {
+/** putGiTail of each entry of the Gi* statistics: tail j is bytes[offsets[j] .. offsets[j + 1]), views[j]. */
+function giTails(gi: GiStarArrays): { bytes: Buffer; offsets: Int32Array; views: Buffer[] } {
   const count = gi.z.length
   // a tail is ~55 bytes (a few hundred entries over the zone; one per cell at worst, with sums)
   let bytes = Buffer.allocUnsafe(count * 64 + CELL_ROOM)
@@ -140,7 +140,7 @@ function giTails(gi: GiStarArrays): { bytes: Buffer; offsets: Int32Array } {
     }
     offsets[j + 1] = at = putGiTail(bytes, at, gi.z[j], gi.p[j], gi.q[j])
   }
-  return { bytes, offsets }
+  return { bytes, offsets, views: Array.from({ length: count }, (_, j) => bytes.subarray(offsets[j], offsets[j + 1])) }
 }
 
 /**
@@ -172,8 +172,10 @@ function writeCells(cells: CellColumns, gi: GiStarArrays | undefined, before: st
   for (let i = 0; i < count; i++) if (!Number.isFinite(values[i]) || !Number.isInteger(n[i])) return null
   if (gi) for (let j = 0; j < gi.z.length; j++) if (!Number.isFinite(gi.z[j]) || !Number.isFinite(gi.p[j]) || !Number.isFinite(gi.q[j])) return null
   const total = gi ? gi.keys.length : count
+  // whether a zero-filled neighbour is listed follows from its entry of the statistics
+  const listedEntry = gi ? listedEntries(gi) : null
   let shown = count
-  if (gi) for (let i = count; i < total; i++) if (listed(gi, i)) shown++
+  if (gi) for (let i = count; i < total; i++) shown += listedEntry![gi.of[i]]
   // the z, p, q and class of each entry of the statistics written once, copied to each cell holding it
   const tails = gi ? giTails(gi) : null
   const tail = Buffer.from(`]${after}`)
@@ -183,7 +185,7 @@ function writeCells(cells: CellColumns, gi: GiStarArrays | undefined, before: st
   buf[at++] = 0x5b // '['
   const first = at
   for (let i = 0; i < total; i++) {
-    if (i >= count && !listed(gi!, i)) continue
+    if (i >= count && listedEntry![gi!.of[i]] === 0) continue
     const given = i < count && h3 ? h3[i] : undefined
     if (at + CELL_ROOM + (given?.length ?? 0) > buf.length) {
       const grown = Buffer.allocUnsafe(Math.max(buf.length * 2, at + CELL_ROOM * 2 + (given?.length ?? 0)))
@@ -202,8 +204,9 @@ function writeCells(cells: CellColumns, gi: GiStarArrays | undefined, before: st
       at = putBytes(buf, at, CELL_CLOSE)
       continue
     }
-    const j = gi!.of[i]
-    for (let b = tails.offsets[j]; b < tails.offsets[j + 1]; b++) buf[at++] = tails.bytes[b]
+    const tail = tails.views[gi!.of[i]]
+    buf.set(tail, at)
+    at += tail.length
   }
   if (at + tail.length > buf.length) {
     const grown = Buffer.allocUnsafe(at + tail.length)
