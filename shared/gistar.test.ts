@@ -1,7 +1,7 @@
 import { gridDisk, gridDistance, latLngToCell } from 'h3-js'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { cellKeys, distinctOf, forgetStudyAreas, GISTAR_DECIMALS, giStar, giStarColumns, giStarZ, hotspotClass, keyNeighbourhoods, listed, neighbourhoods } from './gistar.ts'
+import { cellKeys, distinctOf, forgetStudyAreas, GISTAR_DECIMALS, giStar, giStarColumns, giStarZ, hotspotClass, keyNeighbourhoods, listed, listedEntries, neighbourhoods } from './gistar.ts'
 import { bhAdjust } from './fdr.ts'
 import { twoSidedP } from './normal.ts'
 
@@ -98,6 +98,9 @@ describe('Gi*', () => {
     const gi = giStarColumns(7, cellKeys(cells.map((c) => c.h3)).keys, cells.map((c) => c.value))
     expect(gi.keys.length).toBe(all.length)
     expect(Array.from(gi.keys.keys()).filter((i) => listed(gi, i)).length).toBe(listedCells.length)
+    // the same rule by entry of the statistics, as the API writer reads it
+    const byEntry = listedEntries(gi)
+    for (let i = gi.given; i < gi.keys.length; i++) expect(byEntry[gi.of[i]] === 1).toBe(listed(gi, i))
   })
 
   it('computes p, q and rounding once per distinct z as it would per cell (random cells, counts and sums, k 1–3, FDR on and off)', () => {
