@@ -125,22 +125,26 @@ function putGiTail(buf: Buffer, at: number, z: number, p: number, q: number): nu
   return putBytes(buf, at, CLASS_TAILS[hotspotClassIndex(z, q)])
 }
 
-/** putGiTail of each entry of the Gi* statistics: tail j is bytes[offsets[j] .. offsets[j + 1]), views[j]. */
-function giTails(gi: GiStarArrays): { bytes: Buffer; offsets: Int32Array; views: Buffer[] } {
+/** buf, or a copy of its first `at` bytes in a buffer twice as large (or more) when `more` bytes would not fit after them. */
+function withRoom(buf: Buffer<ArrayBuffer>, at: number, more: number): Buffer<ArrayBuffer> {
+  if (at + more <= buf.length) return buf
+  const grown = Buffer.allocUnsafe(Math.max(buf.length * 2, at + more))
+  buf.copy(grown, 0, 0, at)
+  return grown
+}
+
+/** putGiTail of each entry of the Gi* statistics, as views into one buffer. */
+function giTails(gi: GiStarArrays): Buffer[] {
   const count = gi.z.length
   // a tail is ~55 bytes (a few hundred entries over the zone; one per cell at worst, with sums)
   let bytes = Buffer.allocUnsafe(count * 64 + CELL_ROOM)
   const offsets = new Int32Array(count + 1)
   let at = 0
   for (let j = 0; j < count; j++) {
-    if (at + CELL_ROOM > bytes.length) {
-      const grown = Buffer.allocUnsafe(bytes.length * 2)
-      bytes.copy(grown, 0, 0, at)
-      bytes = grown
-    }
+    bytes = withRoom(bytes, at, CELL_ROOM)
     offsets[j + 1] = at = putGiTail(bytes, at, gi.z[j], gi.p[j], gi.q[j])
   }
-  return { bytes, offsets, views: Array.from({ length: count }, (_, j) => bytes.subarray(offsets[j], offsets[j + 1])) }
+  return Array.from({ length: count }, (_, j) => bytes.subarray(offsets[j], offsets[j + 1]))
 }
 
 /**
@@ -178,20 +182,16 @@ function writeCells(cells: CellColumns, gi: GiStarArrays | undefined, before: st
   if (gi) for (let i = count; i < total; i++) shown += listedEntry![gi.of[i]]
   // the z, p, q and class of each entry of the statistics written once, copied to each cell holding it
   const tails = gi ? giTails(gi) : null
-  const tail = Buffer.from(`]${after}`)
+  const closing = Buffer.from(`]${after}`)
   // the expected size (Gi* cells are ~105 bytes, count cells ~45), grown when a cell may not fit
-  let buf = Buffer.allocUnsafe(Buffer.byteLength(before) + shown * (gi ? 110 : 50) + CELL_ROOM + tail.length)
+  let buf = Buffer.allocUnsafe(Buffer.byteLength(before) + shown * (gi ? 110 : 50) + CELL_ROOM + closing.length)
   let at = buf.write(before, 0)
   buf[at++] = 0x5b // '['
   const first = at
   for (let i = 0; i < total; i++) {
     if (i >= count && listedEntry![gi!.of[i]] === 0) continue
     const given = i < count && h3 ? h3[i] : undefined
-    if (at + CELL_ROOM + (given?.length ?? 0) > buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(buf.length * 2, at + CELL_ROOM * 2 + (given?.length ?? 0)))
-      buf.copy(grown, 0, 0, at)
-      buf = grown
-    }
+    buf = withRoom(buf, at, CELL_ROOM + (given?.length ?? 0))
     at = putBytes(buf, at, at === first ? CELL_OPEN : NEXT_CELL_OPEN)
     // the study area starts with the given cells, in their order: gi.keys[i] = cells.keys[i] below count
     if (given !== undefined) at += buf.write(given, at, 'latin1')
@@ -204,16 +204,12 @@ function writeCells(cells: CellColumns, gi: GiStarArrays | undefined, before: st
       at = putBytes(buf, at, CELL_CLOSE)
       continue
     }
-    const tail = tails.views[gi!.of[i]]
+    const tail = tails[gi!.of[i]]
     buf.set(tail, at)
     at += tail.length
   }
-  if (at + tail.length > buf.length) {
-    const grown = Buffer.allocUnsafe(at + tail.length)
-    buf.copy(grown, 0, 0, at)
-    buf = grown
-  }
-  at += tail.copy(buf, at)
+  buf = withRoom(buf, at, closing.length)
+  at += closing.copy(buf, at)
   return buf.subarray(0, at)
 }
 
